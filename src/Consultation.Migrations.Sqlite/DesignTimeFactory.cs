@@ -1,0 +1,9 @@
+using Consultation.Data;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Consultation.Migrations.Sqlite;
+
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) => DesignTime.CreateContext(DatabaseProvider.Sqlite);
+}

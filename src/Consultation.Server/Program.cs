@@ -1,0 +1,33 @@
+using Consultation;
+using Consultation.Data;
+using Consultation.Web;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddConsultation();
+
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapOperations();
+    app.MapConsultation();
+    app.MapSinglePageApp();
+
+    await app.PrepareDatabaseAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupSettingException e)
+{
+    // One line that names the setting to fix, instead of a stack trace.
+    Console.Error.WriteLine($"Consultation cannot start: {e.Message}");
+    return 1;
+}
+
+public partial class Program;

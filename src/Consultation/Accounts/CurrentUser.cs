@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Consultation.Audit;
+using Microsoft.AspNetCore.Http;
+
+namespace Consultation.Accounts;
+
+/// <summary>The signed-in user of this request, read from the cookie's claims (no database call).</summary>
+public sealed class CurrentUser(IHttpContextAccessor http) : IAuditActor
+{
+    public const string UnitClaim = "consultation:unit";
+    public const string DeputyClaim = "consultation:deputy";
+
+    private ClaimsPrincipal? Principal => http.HttpContext?.User;
+
+    public bool IsSignedIn => Principal?.Identity?.IsAuthenticated == true;
+    public int? UserId => int.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public int Id => UserId ?? throw new InvalidOperationException("No user is signed in.");
+    public string Name => Principal?.Identity?.Name ?? "system";
+    public int? UnitId => int.TryParse(Principal?.FindFirstValue(UnitClaim), out var id) ? id : null;
+    public int? DeputyId => int.TryParse(Principal?.FindFirstValue(DeputyClaim), out var id) ? id : null;
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+}

@@ -1,0 +1,35 @@
+using Consultation.Accounts;
+using Consultation.Data;
+using Consultation.Deputies;
+using Consultation.Home;
+using Consultation.Items;
+using Consultation.Units;
+using Consultation.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Consultation;
+
+/// <summary>The application's table of contents: each feature adds its services and maps its endpoints.</summary>
+public static class ConsultationSetup
+{
+    public static IHostApplicationBuilder AddConsultation(this IHostApplicationBuilder builder)
+    {
+        builder.AddConsultationWeb();
+        builder.AddConsultationData();
+        builder.AddConsultationAccounts();
+        builder.Services.Configure<DeadlineSettings>(builder.Configuration.GetSection("Deadlines"));
+        return builder;
+    }
+
+    public static void MapConsultation(this IEndpointRouteBuilder app)
+    {
+        app.MapAccount();
+        app.MapAdminAccounts();
+        app.MapUnits();
+        app.MapDeputies();
+        app.MapHome();
+    }
+}

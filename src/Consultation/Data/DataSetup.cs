@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Consultation.Data;
+
+public static class DataSetup
+{
+    public static IHostApplicationBuilder AddConsultationData(this IHostApplicationBuilder builder)
+    {
+        var settings = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddDbContext<AppDbContext>(settings.Configure);
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Migrates the database when the settings say so, then seeds demo data in Development.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (settings.MigrateOnStart)
+        {
+            app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
+            await db.Database.MigrateAsync();
+        }
+        await Accounts.RoleSeed.EnsureRolesAsync(scope.ServiceProvider);
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true))
+            await DemoData.SeedAsync(scope.ServiceProvider);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Consultation.Data;
+
+internal static class DemoData
+{
+    public static Task SeedAsync(IServiceProvider services) => Task.CompletedTask;
+}
