@@ -25,8 +25,8 @@ export class ApiError extends Error {
   }
 }
 
-// A 401 from these means "you are not signed in" as an answer, not an expired session.
-const sessionProbes = ['/api/account/login', '/api/account/me']
+// A 401 from these is an answer ("not signed in"), not a session that expired under the page.
+const sessionProbes = ['/api/account/login', '/api/account/me', '/api/account/logout']
 
 interface Handlers {
   unauthorized: () => void

@@ -1,4 +1,4 @@
-import { ApiError } from './http'
+import { ApiError, type ProblemDetails } from './http'
 
 export interface Translator {
   t: (key: string, named: Record<string, unknown>) => string
@@ -20,27 +20,52 @@ export function describeError(error: unknown, i18n: Translator): string {
   if (code && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, {})
   if (problem.detail) return problem.detail
   if (problem.errors && Object.keys(problem.errors).length > 0) return i18n.t('errors.validation', {})
-  if (problem.status === 401) return i18n.t('errors.unauthorized', {})
+  if (problem.status === 401) return i18n.t('errors.unauthenticated', {})
   if (problem.status === 403) return i18n.t('errors.forbidden', {})
   return i18n.t('errors.generic', {})
 }
 
-export interface FormErrors {
+export interface FormProblem {
+  // Shown under the form's own fields.
   byField: Record<string, string>
-  // Messages for fields the form does not show, so they are not lost.
-  others: string[]
+  // Shown above the form: what no field shows, or empty when the fields say it all.
+  message: string
 }
 
-// Server field names may come as `NewPassword` or `newPassword`; forms use camelCase.
-export function formErrors(error: unknown, fields: readonly string[]): FormErrors {
-  const errors = error instanceof ApiError ? error.problem.errors : undefined
-  const result: FormErrors = { byField: {}, others: [] }
-  for (const [field, messages] of Object.entries(errors ?? {})) {
+// Places a validation problem's messages under the fields they name, in the reader's language
+// where we can (a specific `code`, or Identity's error codes), else in the server's words.
+export function describeFormError(
+  error: unknown,
+  fields: readonly string[],
+  i18n: Translator,
+): FormProblem {
+  const problem = error instanceof ApiError ? error.problem : undefined
+  const byField: Record<string, string> = {}
+  const others: string[] = []
+  const ours = problem && ourWords(problem, i18n)
+  for (const [field, messages] of Object.entries(problem?.errors ?? {})) {
+    // Server field names may come as `NewPassword` or `newPassword`; forms use camelCase.
     const name = field.charAt(0).toLowerCase() + field.slice(1)
-    if (fields.includes(name)) result.byField[name] = messages.join(' ')
-    else result.others.push(...messages)
+    const text = ours ?? messages.join(' ')
+    if (fields.includes(name)) byField[name] = text
+    else others.push(text)
   }
-  return result
+  const message =
+    others.length > 0
+      ? others.join(' ')
+      : Object.keys(byField).length > 0
+        ? ''
+        : describeError(error, i18n)
+  return { byField, message }
+}
+
+function ourWords(problem: ProblemDetails, i18n: Translator): string | undefined {
+  const code = problem.code
+  if (code && code !== 'invalid' && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, {})
+  const identityCodes = problem.identityCodes
+  if (!Array.isArray(identityCodes) || identityCodes.length === 0) return undefined
+  const keys = identityCodes.map((c) => `identity.${String(c)}`)
+  return keys.every((key) => i18n.te(key)) ? keys.map((key) => i18n.t(key, {})).join(' ') : undefined
 }
 
 // The server sends UTC; a value without an offset is still UTC (EF Core reads SQLite dates that way).
