@@ -44,7 +44,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(migrations));
                 break;
             case DatabaseProvider.SqlServer:
-                options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(migrations).EnableRetryOnFailure());
+                options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(migrations));
                 break;
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(migrations));

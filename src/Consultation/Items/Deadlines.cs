@@ -13,7 +13,23 @@ public sealed class DeadlineSettings
     public int ReHandlingMonths { get; set; } = 1;
     /// <summary>An open deadline this close is "due soon".</summary>
     public int DueSoonDays { get; set; } = 7;
+
+    /// <summary>What a unit owes by when: an answer (lead, separate) or an opinion to the lead unit (co-handling).</summary>
+    public DateTime DueFor(ItemKind kind, AssignmentRole role, DateTime assignedAt) => role switch
+    {
+        AssignmentRole.Co => assignedAt.AddMonths(CoOpinionMonths),
+        _ when kind == ItemKind.Express => assignedAt.AddDays(ExpressDays),
+        _ => assignedAt.AddMonths(AnswerMonths),
+    };
+
+    public DateTime ReturnWindowEnds(DateTime assignedAt) => assignedAt.AddDays(ReturnWindowDays);
+
+    public DateTime ExtensionCap(DateTime assignedAt) => assignedAt.AddMonths(ExtensionCapMonths);
+
+    public DateTime ReHandlingDue(DateTime evaluatedAt) => evaluatedAt.AddMonths(ReHandlingMonths);
 }
+
+public enum DeadlineStatus { None, OnTrack, DueSoon, Overdue }
 
 /// <summary>"Overdue" and "due soon" are computed from deadlines, never stored.</summary>
 public static class Deadlines
@@ -25,6 +41,12 @@ public static class Deadlines
         assignments.Where(a => a.State == AssignmentState.Active
                                && a.Role != AssignmentRole.Co
                                && Open.Contains(a.Item!.State));
+
+    public static DeadlineStatus StatusOf(DateTime? due, bool open, DateTime now, DeadlineSettings settings) =>
+        !open || due is null ? DeadlineStatus.None
+        : due < now ? DeadlineStatus.Overdue
+        : due < now.AddDays(settings.DueSoonDays) ? DeadlineStatus.DueSoon
+        : DeadlineStatus.OnTrack;
 
     public static IQueryable<Assignment> Overdue(this IQueryable<Assignment> answering, DateTime now) =>
         answering.Where(a => a.DueAtUtc < now);

@@ -19,14 +19,8 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
             BadHttpRequestException { InnerException: JsonException json } => FieldOf(json.Path) is var field && field == "body"
                 ? Field(field, "The request body is not valid JSON: check its brackets, quotes and commas.")
                 : Field(field, $"'{field}' has a value that cannot be read: check its type and allowed values."),
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
-                    ? "Send the request body as application/json."
-                    : "The request could not be read: " + bad.Message,
-                Extensions = { ["code"] = "bad_request" },
-            },
+            // Problems.ExplainStatus says what to do for the status at hand.
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

@@ -14,7 +14,7 @@ public static class WebSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.ExplainStatus);
         services.AddExceptionHandler<BadRequestHandler>();
         // Bad bodies throw so that BadRequestHandler can name the field, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
