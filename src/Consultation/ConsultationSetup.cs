@@ -3,6 +3,8 @@ using Consultation.Data;
 using Consultation.Deputies;
 using Consultation.Home;
 using Consultation.Items;
+using Consultation.Notifications;
+using Consultation.Outcomes;
 using Consultation.Units;
 using Consultation.Web;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +23,9 @@ public static class ConsultationSetup
         builder.AddConsultationData();
         builder.AddConsultationAccounts();
         builder.Services.Configure<DeadlineSettings>(builder.Configuration.GetSection("Deadlines"));
+        builder.Services.AddSignalR();
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<ItemDesk>();
         return builder;
     }
 
@@ -31,5 +36,11 @@ public static class ConsultationSetup
         app.MapUnits();
         app.MapDeputies();
         app.MapHome();
+        app.MapItems();
+        app.MapSubmission();
+        app.MapOffice();
+        app.MapHandling();
+        app.MapEvaluation();
+        app.MapNotifications();
     }
 }

@@ -943,6 +943,8 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ItemId");
 
+                    b.HasIndex("ResponseId");
+
                     b.ToTable("ReHandlings");
                 });
 
@@ -1643,7 +1645,7 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Consultation.Outcomes.ReHandling", b =>
                 {
-                    b.HasOne("Consultation.Outcomes.Evaluation", null)
+                    b.HasOne("Consultation.Outcomes.Evaluation", "Evaluation")
                         .WithMany()
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1654,6 +1656,15 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Consultation.Outcomes.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Consultation.Outcomes.Response", b =>
@@ -1664,7 +1675,7 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Outcomes.ReHandling", null)
+                    b.HasOne("Consultation.Outcomes.ReHandling", "ReHandling")
                         .WithMany()
                         .HasForeignKey("ReHandlingId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1674,6 +1685,8 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("ReHandling");
                 });
 
             modelBuilder.Entity("Consultation.Visits.Commitment", b =>
@@ -1749,11 +1762,13 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Visits.ReturnVisit", null)
+                    b.HasOne("Consultation.Visits.ReturnVisit", "Visit")
                         .WithMany()
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Consultation.Visits.VisitRequest", b =>

@@ -948,6 +948,8 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ItemId");
 
+                    b.HasIndex("ResponseId");
+
                     b.ToTable("ReHandlings");
                 });
 
@@ -1648,7 +1650,7 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Consultation.Outcomes.ReHandling", b =>
                 {
-                    b.HasOne("Consultation.Outcomes.Evaluation", null)
+                    b.HasOne("Consultation.Outcomes.Evaluation", "Evaluation")
                         .WithMany()
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1659,6 +1661,15 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Consultation.Outcomes.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Consultation.Outcomes.Response", b =>
@@ -1669,7 +1680,7 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Outcomes.ReHandling", null)
+                    b.HasOne("Consultation.Outcomes.ReHandling", "ReHandling")
                         .WithMany()
                         .HasForeignKey("ReHandlingId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1679,6 +1690,8 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("ReHandling");
                 });
 
             modelBuilder.Entity("Consultation.Visits.Commitment", b =>
@@ -1754,11 +1767,13 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Visits.ReturnVisit", null)
+                    b.HasOne("Consultation.Visits.ReturnVisit", "Visit")
                         .WithMany()
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Consultation.Visits.VisitRequest", b =>

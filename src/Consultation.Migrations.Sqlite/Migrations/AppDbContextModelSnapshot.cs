@@ -898,6 +898,8 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ItemId");
 
+                    b.HasIndex("ResponseId");
+
                     b.ToTable("ReHandlings");
                 });
 
@@ -1580,7 +1582,7 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Consultation.Outcomes.ReHandling", b =>
                 {
-                    b.HasOne("Consultation.Outcomes.Evaluation", null)
+                    b.HasOne("Consultation.Outcomes.Evaluation", "Evaluation")
                         .WithMany()
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1591,6 +1593,15 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Consultation.Outcomes.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Consultation.Outcomes.Response", b =>
@@ -1601,7 +1612,7 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Outcomes.ReHandling", null)
+                    b.HasOne("Consultation.Outcomes.ReHandling", "ReHandling")
                         .WithMany()
                         .HasForeignKey("ReHandlingId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1611,6 +1622,8 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("ReHandling");
                 });
 
             modelBuilder.Entity("Consultation.Visits.Commitment", b =>
@@ -1686,11 +1699,13 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Visits.ReturnVisit", null)
+                    b.HasOne("Consultation.Visits.ReturnVisit", "Visit")
                         .WithMany()
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Consultation.Visits.VisitRequest", b =>

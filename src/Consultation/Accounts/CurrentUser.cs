@@ -9,6 +9,7 @@ public sealed class CurrentUser(IHttpContextAccessor http) : IAuditActor
 {
     public const string UnitClaim = "consultation:unit";
     public const string DeputyClaim = "consultation:deputy";
+    public const string DisplayNameClaim = "consultation:display-name";
 
     private ClaimsPrincipal? Principal => http.HttpContext?.User;
 
@@ -16,6 +17,7 @@ public sealed class CurrentUser(IHttpContextAccessor http) : IAuditActor
     public int? UserId => int.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
     public int Id => UserId ?? throw new InvalidOperationException("No user is signed in.");
     public string Name => Principal?.Identity?.Name ?? "system";
+    public string DisplayName => Principal?.FindFirstValue(DisplayNameClaim) ?? Name;
     public int? UnitId => int.TryParse(Principal?.FindFirstValue(UnitClaim), out var id) ? id : null;
     public int? DeputyId => int.TryParse(Principal?.FindFirstValue(DeputyClaim), out var id) ? id : null;
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;

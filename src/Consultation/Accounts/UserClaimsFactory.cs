@@ -11,7 +11,7 @@ internal sealed class UserClaimsFactory(UserManager<User> users, RoleManager<Rol
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim("name", user.DisplayName));
+        identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName));
         if (user.UnitId is { } unit)
             identity.AddClaim(new Claim(CurrentUser.UnitClaim, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.DeputyId is { } deputy)

@@ -28,8 +28,17 @@ public class Assignment : IVersioned
 
 public enum RequestState { Pending, Approved, Refused }
 
+/// <summary>A unit's request that the office approves or refuses.</summary>
+public interface IDecided
+{
+    RequestState State { get; set; }
+    int? DecidedById { get; set; }
+    DateTime? DecidedAtUtc { get; set; }
+    string? DecisionNote { get; set; }
+}
+
 /// <summary>A unit asks the office for more time; the reason is shown to the deputy once approved.</summary>
-public class ExtensionRequest : IAudited
+public class ExtensionRequest : IAudited, IDecided
 {
     public int Id { get; set; }
     public int ItemId { get; set; }
@@ -45,7 +54,7 @@ public class ExtensionRequest : IAudited
 }
 
 /// <summary>A unit says the item was wrongly assigned to it; only the office can re-assign.</summary>
-public class ReturnRequest : IAudited
+public class ReturnRequest : IAudited, IDecided
 {
     public int Id { get; set; }
     public int ItemId { get; set; }

@@ -12,7 +12,7 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         e.Property(r => r.Text).HasMaxLength(20_000);
         e.HasOne<Item>().WithMany().HasForeignKey(r => r.ItemId);
         e.HasOne<HandlerUnit>().WithMany().HasForeignKey(r => r.UnitId);
-        e.HasOne<ReHandling>().WithMany().HasForeignKey(r => r.ReHandlingId);
+        e.HasOne(r => r.ReHandling).WithMany().HasForeignKey(r => r.ReHandlingId);
         e.HasIndex(r => new { r.ItemId, r.AnsweredAtUtc });
     }
 }
@@ -34,6 +34,7 @@ internal sealed class ReHandlingConfiguration : IEntityTypeConfiguration<ReHandl
     public void Configure(EntityTypeBuilder<ReHandling> e)
     {
         e.HasOne<Item>().WithMany().HasForeignKey(r => r.ItemId);
-        e.HasOne<Evaluation>().WithMany().HasForeignKey(r => r.EvaluationId);
+        e.HasOne(r => r.Evaluation).WithMany().HasForeignKey(r => r.EvaluationId);
+        e.HasOne(r => r.Response).WithMany().HasForeignKey(r => r.ResponseId);
     }
 }

@@ -15,6 +15,7 @@ public class Response : IVersioned
     public DateTime AnsweredAtUtc { get; set; }
     /// <summary>Set when this answer closes a re-handling opened by a dissatisfied evaluation.</summary>
     public int? ReHandlingId { get; set; }
+    public ReHandling? ReHandling { get; set; }
     /// <summary>A later answer for a B/C item under tracking.</summary>
     public bool IsFollowUp { get; set; }
     public Guid Version { get; set; }
@@ -41,8 +42,11 @@ public class ReHandling : IAudited
     public int Id { get; set; }
     public int ItemId { get; set; }
     public int EvaluationId { get; set; }
+    public Evaluation? Evaluation { get; set; }
     public DateTime OpenedAtUtc { get; set; }
     public DateTime DueAtUtc { get; set; }
+    /// <summary>The answer that closed this re-handling.</summary>
     public int? ResponseId { get; set; }
+    public Response? Response { get; set; }
     public DateTime? AnsweredAtUtc { get; set; }
 }

@@ -55,7 +55,7 @@ internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitR
         e.Property(r => r.DeputyOpinion).HasMaxLength(10_000);
         e.Property(r => r.Explained).HasMaxLength(10_000);
         e.Property(r => r.DeputyRemark).HasMaxLength(4_000);
-        e.HasOne<ReturnVisit>().WithMany().HasForeignKey(r => r.VisitId);
+        e.HasOne(r => r.Visit).WithMany().HasForeignKey(r => r.VisitId);
         e.HasOne<Item>().WithMany().HasForeignKey(r => r.ItemId);
         e.HasOne<VisitRecord>().WithMany().HasForeignKey(r => r.AmendsRecordId);
         e.HasMany(r => r.Commitments).WithOne().HasForeignKey(c => c.RecordId);

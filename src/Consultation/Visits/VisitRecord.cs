@@ -7,6 +7,7 @@ public class VisitRecord : IVersioned
 {
     public int Id { get; set; }
     public int VisitId { get; set; }
+    public ReturnVisit? Visit { get; set; }
     public int ItemId { get; set; }
     public int AuthorId { get; set; }
     /// <summary>The method actually used: a failed video visit may be completed by phone or in person.</summary>

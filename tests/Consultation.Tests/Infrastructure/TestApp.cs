@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Consultation.Tests.Infrastructure;
@@ -21,6 +22,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public const string Password = "Test1234";
     private readonly string _folder = Directory.CreateTempSubdirectory("consultation-tests-").FullName;
     private readonly Dictionary<string, string?> _settings = new();
+
+    public ServerErrors Errors { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
 
@@ -37,6 +40,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions

@@ -1177,6 +1177,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
                 column: "ItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReHandlings_ResponseId",
+                table: "ReHandlings",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Responses_ItemId_AnsweredAtUtc",
                 table: "Responses",
                 columns: new[] { "ItemId", "AnsweredAtUtc" });
@@ -1299,6 +1304,14 @@ namespace Consultation.Migrations.SqlServer.Migrations
                 principalTable: "Responses",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReHandlings_Responses_ResponseId",
+                table: "ReHandlings",
+                column: "ResponseId",
+                principalTable: "Responses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -1327,6 +1340,10 @@ namespace Consultation.Migrations.SqlServer.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_Evaluations_Responses_ResponseId",
                 table: "Evaluations");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReHandlings_Responses_ResponseId",
+                table: "ReHandlings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

@@ -1172,6 +1172,11 @@ namespace Consultation.Migrations.Sqlite.Migrations
                 column: "ItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReHandlings_ResponseId",
+                table: "ReHandlings",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Responses_ItemId_AnsweredAtUtc",
                 table: "Responses",
                 columns: new[] { "ItemId", "AnsweredAtUtc" });
@@ -1294,6 +1299,14 @@ namespace Consultation.Migrations.Sqlite.Migrations
                 principalTable: "Responses",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReHandlings_Responses_ResponseId",
+                table: "ReHandlings",
+                column: "ResponseId",
+                principalTable: "Responses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -1322,6 +1335,10 @@ namespace Consultation.Migrations.Sqlite.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_Evaluations_Responses_ResponseId",
                 table: "Evaluations");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReHandlings_Responses_ResponseId",
+                table: "ReHandlings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

@@ -1173,6 +1173,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                 column: "ItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReHandlings_ResponseId",
+                table: "ReHandlings",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Responses_ItemId_AnsweredAtUtc",
                 table: "Responses",
                 columns: new[] { "ItemId", "AnsweredAtUtc" });
@@ -1295,6 +1300,14 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                 principalTable: "Responses",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReHandlings_Responses_ResponseId",
+                table: "ReHandlings",
+                column: "ResponseId",
+                principalTable: "Responses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -1323,6 +1336,10 @@ namespace Consultation.Migrations.PostgreSql.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_Evaluations_Responses_ResponseId",
                 table: "Evaluations");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReHandlings_Responses_ResponseId",
+                table: "ReHandlings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

@@ -1,0 +1,123 @@
+using Consultation.Accounts;
+using Consultation.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Consultation.Items;
+
+/// <summary>Why an action is refused: not this person's to do (403), or not now (409).</summary>
+public sealed record Refusal(int Status, string Code, string Message)
+{
+    public static Refusal Who(string message) => new(StatusCodes.Status403Forbidden, "forbidden", message);
+    public static Refusal When(string message) => new(StatusCodes.Status409Conflict, "not_now", message);
+    public ProblemHttpResult ToProblem() => Problems.Of(Status, Code, Message);
+}
+
+/// <summary>
+/// The workflow rules of DESIGN.md §3, each answering "may this person do this now, and if not, why?".
+/// The endpoints enforce them and the item page lists the allowed actions from the same answers.
+/// </summary>
+public sealed class ItemRules(Item item, CurrentUser me, DateTime now, DeadlineSettings deadlines)
+{
+    public static readonly ItemState[] Handling = [ItemState.Assigned, ItemState.InHandling, ItemState.ReHandling];
+
+    private bool IsOffice => me.IsInRole(Roles.Office);
+    private int? Deputy => me.IsInRole(Roles.Deputy) ? me.DeputyId : null;
+    private bool IsSubmitter => Deputy is { } d && item.Signers.Any(s => s.DeputyId == d && s.Role == SignerRole.Submitter);
+
+    /// <summary>My unit's active assignment on this item, if I am a handler of one.</summary>
+    public Assignment? Mine => me.IsInRole(Roles.Handler) && me.UnitId is { } unit
+        ? item.Assignments.FirstOrDefault(a => a.UnitId == unit && a.State == AssignmentState.Active)
+        : null;
+
+    // Deputies
+    public Refusal? EditDraft() =>
+        !IsSubmitter ? Refusal.Who("Only the submitter edits or submits an item.")
+        : item.State != ItemState.Draft ? Refusal.When("A submitted item can no longer be edited; ask the office if something must change.")
+        : null;
+
+    public Refusal? CoSign() =>
+        Deputy is not { } d || item.Signers.FirstOrDefault(s => s.DeputyId == d && s.Role == SignerRole.CoSigner) is not { } signer
+            ? Refusal.Who("Only a co-signer named on the item confirms a co-signature.")
+        : signer.ConfirmedAtUtc is not null ? Refusal.When("You have already confirmed your co-signature.")
+        : item.State is not (ItemState.Draft or ItemState.Submitted) ? Refusal.When("The item is registered: co-signatures can no longer be added.")
+        : null;
+
+    public Refusal? Evaluate() =>
+        !IsSubmitter ? Refusal.Who("Only the submitter evaluates the answer.")
+        : item.State != ItemState.Answered ? Refusal.When("There is no answer waiting for your evaluation.")
+        : null;
+
+    // The office
+    public Refusal? Register() => Office(item.State == ItemState.Submitted, "Only a submitted item is registered or rejected.");
+
+    public Refusal? Assign() => Office(item.State == ItemState.Registered,
+        "Only a registered item without a lead or separate unit is assigned; a unit's return is decided first.");
+
+    public Refusal? Classify() => Office(item.State is not (ItemState.Draft or ItemState.Submitted or ItemState.Rejected),
+        "Register the item before classifying it.");
+
+    public Refusal? Close() => Office(item.State is ItemState.Answered or ItemState.Evaluated,
+        "Only an answered or evaluated item is closed.");
+
+    public Refusal? Decide() => Office(true, "");
+
+    private Refusal? Office(bool allowed, string why) =>
+        !IsOffice ? Refusal.Who("Only the office does this.") : allowed ? null : Refusal.When(why);
+
+    // Handler units
+    public Refusal? SignFor() =>
+        Mine is not { } a ? NotAssigned
+        : a.SignedForAtUtc is not null ? Refusal.When("Your unit has already signed for this item.")
+        : null;
+
+    public Refusal? Return() =>
+        Mine is not { } a ? NotAssigned
+        : now > deadlines.ReturnWindowEnds(a.AssignedAtUtc) ? Refusal.When(
+            $"The return window closed on {deadlines.ReturnWindowEnds(a.AssignedAtUtc):yyyy-MM-dd HH:mm} UTC, {deadlines.ReturnWindowDays} days after assignment: handle the item, or ask the office to re-assign it.")
+        : null;
+
+    public Refusal? AddProgress() =>
+        Mine is null ? NotAssigned
+        : item.State is not (ItemState.Assigned or ItemState.InHandling or ItemState.ReHandling or ItemState.Answered)
+            ? Refusal.When("Progress is recorded while the item is being handled.")
+        : null;
+
+    public Refusal? GiveOpinion() =>
+        Mine is not { Role: AssignmentRole.Co } ? Refusal.Who("Only a co-handling unit sends an opinion to the lead unit.")
+        : !Handling.Contains(item.State) ? Refusal.When("The item is no longer being handled.")
+        : null;
+
+    public Refusal? RequestExtension() =>
+        Mine is not { Role: not AssignmentRole.Co } ? Refusal.Who("Only the lead unit or a separate unit asks for more time to answer.")
+        : !Handling.Contains(item.State) ? Refusal.When("The item is no longer being handled.")
+        : null;
+
+    public Refusal? RecordContact() =>
+        Mine is not { Role: not AssignmentRole.Co } ? Refusal.Who("The lead unit (or a separate unit) records contacts with the deputy.")
+        : item.State is ItemState.Closed or ItemState.Rejected ? Refusal.When("The item is closed.")
+        : null;
+
+    public Refusal? Answer(bool hasContact) =>
+        Mine is not { Role: not AssignmentRole.Co } a ? Refusal.Who("Only the lead unit (or a separate unit, for its part) answers.")
+        : a.SignedForAtUtc is null ? Refusal.When("Sign for the item before answering it.")
+        : item.State == ItemState.Closed && item.UnderTracking ? null // the follow-up answer of a B/C item
+        : item.State is not (ItemState.InHandling or ItemState.ReHandling) ? Refusal.When("The item is not waiting for an answer.")
+        : !hasContact ? Refusal.When("Contact the deputy before answering: hold or record a return visit (before the answer or during handling) first.")
+        : null;
+
+    private static readonly Refusal NotAssigned = Refusal.Who("Your unit is not (or no longer) assigned to this item.");
+
+    /// <summary>The actions the item page offers this person now.</summary>
+    public string[] Actions(bool hasContact)
+    {
+        var all = new (string Name, Refusal? Refusal)[]
+        {
+            ("edit", EditDraft()), ("submit", EditDraft()), ("cosign", CoSign()), ("evaluate", Evaluate()),
+            ("register", Register()), ("reject", Register()), ("assign", Assign()), ("classify", Classify()), ("close", Close()),
+            ("sign", SignFor()), ("return", Return()), ("progress", AddProgress()), ("opinion", GiveOpinion()),
+            ("extension", RequestExtension()), ("contact", RecordContact()), ("answer", Answer(hasContact)),
+        };
+        return all.Where(a => a.Refusal is null).Select(a => a.Name).ToArray();
+    }
+}
