@@ -26,6 +26,7 @@ public static class ConsultationSetup
         builder.Services.AddSignalR();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<ItemDesk>();
+        builder.AddAttachments();
         return builder;
     }
 
@@ -40,6 +41,8 @@ public static class ConsultationSetup
         app.MapSubmission();
         app.MapOffice();
         app.MapHandling();
+        app.MapImport();
+        app.MapAttachments();
         app.MapEvaluation();
         app.MapNotifications();
     }

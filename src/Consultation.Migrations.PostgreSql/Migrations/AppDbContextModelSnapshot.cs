@@ -408,6 +408,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.Property<int>("ItemId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int?>("ResponseId")
                         .HasColumnType("integer");
 
@@ -424,6 +429,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -435,6 +443,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.HasIndex("ItemId");
 
                     b.HasIndex("ResponseId");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Attachments");
                 });
@@ -664,6 +677,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -1513,10 +1529,17 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Outcomes.Response", null)
+                    b.HasOne("Consultation.Outcomes.Response", "Response")
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Units.HandlerUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Consultation.Items.CoHandlerOpinion", b =>

@@ -411,6 +411,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.Property<int>("ItemId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int?>("ResponseId")
                         .HasColumnType("int");
 
@@ -427,6 +432,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -438,6 +446,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.HasIndex("ItemId");
 
                     b.HasIndex("ResponseId");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Attachments");
                 });
@@ -669,6 +682,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
@@ -1518,10 +1534,17 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Outcomes.Response", null)
+                    b.HasOne("Consultation.Outcomes.Response", "Response")
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Units.HandlerUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Consultation.Items.CoHandlerOpinion", b =>

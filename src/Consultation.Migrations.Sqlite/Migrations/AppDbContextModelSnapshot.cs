@@ -385,6 +385,11 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.Property<int>("ItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ResponseId")
                         .HasColumnType("INTEGER");
 
@@ -401,6 +406,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -412,6 +420,11 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.HasIndex("ItemId");
 
                     b.HasIndex("ResponseId");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Attachments");
                 });
@@ -632,6 +645,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1450,10 +1466,17 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Consultation.Outcomes.Response", null)
+                    b.HasOne("Consultation.Outcomes.Response", "Response")
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Units.HandlerUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Consultation.Items.CoHandlerOpinion", b =>

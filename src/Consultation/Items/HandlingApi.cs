@@ -24,7 +24,10 @@ public sealed record ContactBody(
     [property: Range(1, 480)] int DurationMinutes,
     [property: Required, StringLength(10_000, MinimumLength = 2)] string Summary);
 
-public sealed record AnswerBody(ResponseCategory Category, [property: Required, StringLength(20_000, MinimumLength = 10)] string Text);
+/// <param name="AttachmentIds">The unit's own answer attachments for this item, not yet sent, to send with this answer.</param>
+public sealed record AnswerBody(
+    ResponseCategory Category, [property: Required, StringLength(20_000, MinimumLength = 10)] string Text,
+    [property: MaxLength(20)] int[]? AttachmentIds = null);
 
 /// <summary>What a handler unit does with an assigned item, up to and including the answer.</summary>
 public static class HandlingApi
@@ -151,6 +154,7 @@ public static class HandlingApi
                 AnsweredAtUtc = desk.Now, IsFollowUp = item.State == ItemState.Closed, ReHandling = reHandling,
             };
             desk.Db.Responses.Add(response);
+            await SendAttachments(desk, id, mine, response, body.AttachmentIds ?? []);
             if (reHandling is not null)
             {
                 reHandling.Response = response;
@@ -163,6 +167,22 @@ public static class HandlingApi
             await desk.Notify.QueueAsync(desk.Notify.SignersOf(id), response.IsFollowUp ? "follow-up" : "answered", item,
                 new { unit = mine.Unit!.Name, category = body.Category });
         });
+    }
+
+    /// <summary>The unit's answer files go out with its answer; from then on everyone who sees the item sees them.</summary>
+    private static async Task SendAttachments(ItemDesk desk, int itemId, Assignment mine, Response response, int[] ids)
+    {
+        if (ids.Length == 0)
+            return;
+        ids = ids.Distinct().ToArray();
+        var files = await desk.Db.Attachments.Where(a => ids.Contains(a.Id) && a.ItemId == itemId && a.Purpose == AttachmentPurpose.Answer
+                                                         && a.UnitId == mine.UnitId && a.ResponseId == null).ToListAsync();
+        if (files.Count != ids.Length)
+            throw new RefusedException(new Refusal(StatusCodes.Status400BadRequest, "invalid",
+                $"attachmentIds: {string.Join(", ", ids.Except(files.Select(f => f.Id)))} cannot go with this answer. Send only files that your unit "
+                + "uploaded to this item with purpose=answer and did not send with an earlier answer."));
+        foreach (var file in files)
+            file.Response = response;
     }
 
     /// <summary>Separate units each answer their own part; the item is answered when the last of them has.</summary>

@@ -77,14 +77,25 @@ public class ItemSigner : IAudited
     public SignerRole Role { get; set; }
     /// <summary>A co-signature counts only once the co-signer confirms it in their own account.</summary>
     public DateTime? ConfirmedAtUtc { get; set; }
+    /// <summary>Set when the author takes a co-signer off a draft; such rows are filtered out of every query.</summary>
+    public DateTime? WithdrawnAtUtc { get; set; }
 }
+
+/// <summary>An item's own material (from its author), or material of a unit's answer.</summary>
+public enum AttachmentPurpose { Item, Answer }
 
 /// <summary>A file attached to an item or to an answer, stored outside the web root.</summary>
 public class Attachment : IAudited
 {
     public int Id { get; set; }
     public int ItemId { get; set; }
+    public AttachmentPurpose Purpose { get; set; }
+    /// <summary>The unit whose handler uploaded an answer attachment; only it and the office see the file until it is sent.</summary>
+    public int? UnitId { get; set; }
+    /// <summary>The answer an answer attachment was sent with; null while the unit is still preparing it.</summary>
     public int? ResponseId { get; set; }
+    public Outcomes.Response? Response { get; set; }
+    /// <summary>The sanitised name shown and offered on download; the file itself is stored under <see cref="StorageKey"/>.</summary>
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long Size { get; set; }

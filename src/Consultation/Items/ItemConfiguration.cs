@@ -40,6 +40,8 @@ internal sealed class ItemSignerConfiguration : IEntityTypeConfiguration<ItemSig
     public void Configure(EntityTypeBuilder<ItemSigner> e)
     {
         e.HasOne(s => s.Deputy).WithMany().HasForeignKey(s => s.DeputyId);
+        // Nothing is deleted: a co-signer taken off a draft is withdrawn, and disappears from every query.
+        e.HasQueryFilter(s => s.WithdrawnAtUtc == null);
         e.HasIndex(s => new { s.ItemId, s.DeputyId }).IsUnique();
         e.HasIndex(s => s.DeputyId);
     }
@@ -54,7 +56,9 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         e.Property(a => a.StorageKey).HasMaxLength(100);
         e.Property(a => a.Sha256).HasMaxLength(64);
         e.HasOne<Item>().WithMany().HasForeignKey(a => a.ItemId);
-        e.HasOne<Outcomes.Response>().WithMany().HasForeignKey(a => a.ResponseId);
+        e.HasOne(a => a.Response).WithMany().HasForeignKey(a => a.ResponseId);
+        e.HasOne<HandlerUnit>().WithMany().HasForeignKey(a => a.UnitId);
+        e.HasIndex(a => a.StorageKey).IsUnique();
     }
 }
 

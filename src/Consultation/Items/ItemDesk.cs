@@ -38,10 +38,12 @@ public sealed class ItemDesk(AppDbContext db, CurrentUser me, TimeProvider clock
         db.Visits.AnyAsync(v => v.ItemId == itemId && v.State == VisitState.Held
                                 && (v.Phase == VisitPhase.BeforeAnswer || v.Phase == VisitPhase.DuringHandling));
 
+    /// <summary>Saves, pushes the notifications, and forgets the tracked rows so the page is read back as stored.</summary>
     public async Task SaveAsync()
     {
         await db.SaveChangesAsync();
         await notifier.PushAsync();
+        db.ChangeTracker.Clear();
     }
 
     public Task<ItemDetail> DetailAsync(ItemWork work) => ItemDetails.BuildAsync(this, work);

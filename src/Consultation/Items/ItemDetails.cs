@@ -41,6 +41,8 @@ internal static class ItemDetails
             orderby v.StartUtc
             select new VisitSummary(v.Id, v.Phase, v.Method, v.State, v.StartUtc, v.DurationMinutes, r == null ? null : r.DeputyOpinion))
             .ToListAsync();
+        var attachments = await db.Attachments.VisibleTo(db, desk.Me).Where(a => a.ItemId == item.Id)
+            .OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.Id).Select(AttachmentAccess.ToDto).ToArrayAsync();
 
         var answering = item.Assignments.Where(a => a.State == AssignmentState.Active && a.Role != AssignmentRole.Co)
             .OrderBy(a => a.DueAtUtc).FirstOrDefault();
@@ -72,6 +74,7 @@ internal static class ItemDetails
                 .ToArray(),
             reHandlings.Select(r => new ReHandlingDto(r.Id, r.OpenedAtUtc, r.DueAtUtc, r.AnsweredAtUtc)).ToArray(),
             visits.ToArray(),
+            attachments,
             rules.Actions(await desk.HasContactAsync(item.Id)),
             item.Version);
     }

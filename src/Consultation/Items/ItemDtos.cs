@@ -33,12 +33,16 @@ public sealed record ReHandlingDto(int Id, DateTime OpenedAtUtc, DateTime DueAtU
 
 public sealed record VisitSummary(int Id, VisitPhase Phase, VisitMethod Method, VisitState State, DateTime StartUtc, int DurationMinutes, string? Summary);
 
+public sealed record AttachmentDto(
+    int Id, string FileName, string ContentType, long Size, AttachmentPurpose Purpose, int? ResponseId, DateTime UploadedAtUtc);
+
 public sealed record ItemDetail(
     int Id, string? Number, int SessionId, string SessionName, ItemKind Kind, ItemLevel Level, ItemState State,
     string Title, string Body, string? Problem, string? Requests, string[] Tags, bool IsKey, string? HandlingPlan,
     DateTime? SubmittedAtUtc, DateTime? RegisteredAtUtc, string? RejectionReason, DateTime? ClosedAtUtc, bool UnderTracking,
     DateTime? DueAtUtc, DeadlineStatus Deadline,
     SignerDto[] Signers, AssignmentDto[] Assignments, ProgressDto[] Progress, OpinionDto[] Opinions, RequestDto[] UnitRequests,
-    ResponseDto[] Responses, ReHandlingDto[] ReHandlings, VisitSummary[] Visits, string[] Actions, Guid Version);
+    ResponseDto[] Responses, ReHandlingDto[] ReHandlings, VisitSummary[] Visits, AttachmentDto[] Attachments, string[] Actions,
+    Guid Version);
 
 public sealed record AuditDto(long Id, DateTime AtUtc, string Actor, string EntityType, string EntityId, string Action, string? Before, string? After);

@@ -67,7 +67,7 @@ public static class OfficeApi
                 DeputyId = d, Role = d == request.SubmitterDeputyId ? SignerRole.Submitter : SignerRole.CoSigner, ConfirmedAtUtc = desk.Now,
             }).ToList(),
         };
-        await Number(db, item, session.Year, desk.Now);
+        await ItemNumbers.RegisterAsync(db, item, session.Year, desk.Now);
         db.Items.Add(item);
         await desk.SaveAsync();
         return TypedResults.Created($"/api/items/{item.Id}", await desk.DetailAsync((await desk.LoadAsync(item.Id))!));
@@ -76,7 +76,7 @@ public static class OfficeApi
     private static async Task<Results<Ok<ItemDetail>, ProblemHttpResult>> Register(int id, ItemDesk desk) =>
         await desk.ActAsync(id, w => w.Rules.Register(), async work =>
         {
-            await Number(desk.Db, work.Item, work.Item.Session!.Year, desk.Now);
+            await ItemNumbers.RegisterAsync(desk.Db, work.Item, work.Item.Session!.Year, desk.Now);
             await desk.Notify.QueueAsync(desk.Notify.SignersOf(id), "registered", work.Item);
         });
 
@@ -216,13 +216,4 @@ public static class OfficeApi
         request.DecisionNote = decision.Note?.Trim();
     }
 
-    /// <summary>Gives a submitted item its number: the next in its session for its kind, e.g. 2026-S-0124.</summary>
-    private static async Task Number(AppDbContext db, Item item, int year, DateTime now)
-    {
-        var last = await db.Items.Where(i => i.SessionId == item.SessionId && i.Kind == item.Kind).MaxAsync(i => i.Sequence) ?? 0;
-        item.Sequence = last + 1;
-        item.Number = Item.FormatNumber(year, item.Kind, last + 1);
-        item.State = ItemState.Registered;
-        item.RegisteredAtUtc = now;
-    }
 }

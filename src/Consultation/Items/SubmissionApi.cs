@@ -48,7 +48,11 @@ public static class SubmissionApi
             SessionId = session.Id,
             Kind = request.Express ? ItemKind.Express : me.Body == DeputyBody.Cppcc ? ItemKind.Proposal : ItemKind.Suggestion,
             State = ItemState.Draft, Title = "", Body = "", CreatedAtUtc = desk.Now,
-            Signers = [new ItemSigner { DeputyId = me.Id, Role = SignerRole.Submitter, ConfirmedAtUtc = desk.Now }],
+            Signers =
+            [
+                new ItemSigner { DeputyId = me.Id, Role = SignerRole.Submitter, ConfirmedAtUtc = desk.Now },
+                .. (request.CoSignerIds ?? []).Distinct().Select(d => new ItemSigner { DeputyId = d, Role = SignerRole.CoSigner }),
+            ],
         };
         Apply(item, request);
         desk.Db.Items.Add(item);
@@ -76,11 +80,7 @@ public static class SubmissionApi
             return problem;
         Apply(item, request);
         item.Kind = request.Express ? ItemKind.Express : me.Body == DeputyBody.Cppcc ? ItemKind.Proposal : ItemKind.Suggestion;
-        var wanted = (request.CoSignerIds ?? []).ToHashSet();
-        // Co-signers taken off a draft are removed before anyone relied on them: drafts are private.
-        desk.Db.ItemSigners.RemoveRange(item.Signers.Where(s => s.Role == SignerRole.CoSigner && !wanted.Contains(s.DeputyId)));
-        foreach (var deputyId in wanted.Except(item.Signers.Select(s => s.DeputyId)))
-            item.Signers.Add(new ItemSigner { DeputyId = deputyId, Role = SignerRole.CoSigner });
+        await SetCoSigners(desk, item, (request.CoSignerIds ?? []).ToHashSet());
         await desk.SaveAsync();
         return TypedResults.Ok(await desk.DetailAsync((await desk.LoadAsync(id))!));
     }
@@ -122,14 +122,28 @@ public static class SubmissionApi
             .Select(d => new DirectoryEntry(d.Id, d.Name, d.Delegation)).ToArrayAsync());
     }
 
+    /// <summary>Withdraws co-signers taken off the draft and adds (or brings back) the new ones.</summary>
+    private static async Task SetCoSigners(ItemDesk desk, Item item, HashSet<int> wanted)
+    {
+        var all = await desk.Db.ItemSigners.IgnoreQueryFilters().Where(s => s.ItemId == item.Id && s.Role == SignerRole.CoSigner).ToListAsync();
+        foreach (var signer in all)
+        {
+            var keep = wanted.Contains(signer.DeputyId);
+            if (!keep && signer.WithdrawnAtUtc is null)
+                (signer.WithdrawnAtUtc, signer.ConfirmedAtUtc) = (desk.Now, null);
+            else if (keep && signer.WithdrawnAtUtc is not null)
+                signer.WithdrawnAtUtc = null;
+        }
+        foreach (var deputyId in wanted.Except(all.Select(s => s.DeputyId)))
+            desk.Db.ItemSigners.Add(new ItemSigner { ItemId = item.Id, DeputyId = deputyId, Role = SignerRole.CoSigner });
+    }
+
     private static void Apply(Item item, DraftRequest request)
     {
         item.Title = request.Title.Trim();
         item.Body = request.Body.Trim();
         item.Problem = request.Problem?.Trim();
         item.Requests = request.Requests?.Trim();
-        if (item.Signers.Count == 1 && request.CoSignerIds is { Length: > 0 } ids)
-            item.Signers.AddRange(ids.Distinct().Select(d => new ItemSigner { DeputyId = d, Role = SignerRole.CoSigner }));
     }
 
     private static async Task<ValidationProblem?> CoSignersProblem(ItemDesk desk, Deputy me, int[]? ids)

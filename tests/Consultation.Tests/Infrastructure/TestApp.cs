@@ -25,6 +25,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public ServerErrors Errors { get; } = new();
 
+    /// <summary>Uploaded files go here, inside the test's own temporary folder.</summary>
+    public string AttachmentsFolder => Directory.CreateDirectory(Path.Combine(_folder, "attachments")).FullName;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
 
     public TestApp With(string key, string? value)
@@ -37,6 +40,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Consultation", $"Data Source={Path.Combine(_folder, "app.db")}");
+        builder.UseSetting("Attachments:Folder", AttachmentsFolder);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -16,6 +16,8 @@ public sealed class ItemWorld : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    // Uploaded files go to a folder of this world's own, never into the source tree.
+    public string AttachmentsFolder => App.AttachmentsFolder;
     // The fake clock moves by months in these tests: sessions must outlive that.
     public TestApp App { get; } = new TestApp().With("Accounts:SessionHours", "100000");
     public HttpClient Office { get; private set; } = null!;
@@ -31,6 +33,8 @@ public sealed class ItemWorld : IAsyncDisposable
     public int OtherUnitId { get; private set; }
     public int DeputyId { get; private set; }
     public int CoSignerId { get; private set; }
+
+    private ItemWorld() { }
 
     public static async Task<ItemWorld> CreateAsync()
     {
@@ -107,6 +111,40 @@ public sealed class ItemWorld : IAsyncDisposable
     public async Task<ItemDetail> AssignedItemAsync(bool withCo = true) =>
         await Ok(Office, HttpMethod.Post, $"/api/items/{(await RegisteredItemAsync()).Id}/assign",
             new { leadUnitId = LeadUnitId, coUnitIds = withCo ? new[] { CoUnitId } : [] });
+
+    public async Task<ItemDetail> DraftAsync() =>
+        await Ok(Deputy, HttpMethod.Post, "/api/items", new
+        {
+            title = "关于增开夜间公交线路的建议", body = "夜间下班的市民出行不便，部分区域缺少夜班公交。", express = false,
+            coSignerIds = new[] { CoSignerId },
+        });
+
+    public async Task<ItemDetail> SubmittedAsync()
+    {
+        var draft = await DraftAsync();
+        return await Ok(Deputy, HttpMethod.Post, $"/api/items/{draft.Id}/submit");
+    }
+
+    /// <summary>Assigned to the lead and the co-handling unit, and signed for by both.</summary>
+    public async Task<ItemDetail> SignedAsync()
+    {
+        var id = (await AssignedItemAsync()).Id;
+        await Ok(Co, HttpMethod.Post, $"/api/items/{id}/sign");
+        return await Ok(Lead, HttpMethod.Post, $"/api/items/{id}/sign");
+    }
+
+    public async Task<ItemDetail> ContactedAsync()
+    {
+        var id = (await SignedAsync()).Id;
+        return await Ok(Lead, HttpMethod.Post, $"/api/items/{id}/contacts",
+            new { phase = "BeforeAnswer", method = "Video", atUtc = Now.AddMinutes(-30), durationMinutes = 30, summary = "代表同意答复方向。" });
+    }
+
+    public async Task<ItemDetail> AnsweredAsync()
+    {
+        var id = (await ContactedAsync()).Id;
+        return await Ok(Lead, HttpMethod.Post, $"/api/items/{id}/answer", new { category = "A", text = "已增开两条夜班线路，覆盖主要居住区。" });
+    }
 
     public async ValueTask DisposeAsync()
     {
