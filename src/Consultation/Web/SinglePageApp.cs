@@ -10,5 +10,5 @@ public static class SinglePageApp
     /// unknown one is a 404 problem, never HTML.
     /// </summary>
     public static void MapSinglePageApp(this IEndpointRouteBuilder app) =>
-        app.MapFallbackToFile("{**path:regex(^(?!api/|hubs/|health/|openapi/).*$)}", "index.html");
+        app.MapFallbackToFile("{**path:nonfile:regex(^(?!api/|hubs/|health/|openapi/).*$)}", "index.html");
 }

@@ -1,0 +1,24 @@
+namespace Consultation.Browser.Tests;
+
+/// <summary>A demo account seeded in Development (src/Consultation/Data/DemoData.cs) and where its role lands.</summary>
+public sealed record DemoAccount(string UserName, string Role, string HomePath)
+{
+    public const string Password = "Demo1234";
+
+    public static readonly DemoAccount Admin = new("admin", "admin", "/admin");
+    public static readonly DemoAccount Office = new("office", "office", "/office");
+    public static readonly DemoAccount Handler = new("handler.transport", "handler", "/handler");
+    public static readonly DemoAccount Deputy = new("deputy.li", "deputy", "/deputy");
+
+    // Locked by the lockout test and used nowhere else, so no other test meets a locked account.
+    public static readonly DemoAccount LockedOutHandler = new("handler.housing", "handler", "/handler");
+
+    public static TheoryData<string> OneOfEachRole => new() { Admin.UserName, Office.UserName, Handler.UserName, Deputy.UserName };
+
+    public static DemoAccount Named(string userName) =>
+        new[] { Admin, Office, Handler, Deputy, LockedOutHandler }.Single(a => a.UserName == userName);
+
+    public string HomeTestId => $"home-{Role}";
+
+    public override string ToString() => UserName;
+}
