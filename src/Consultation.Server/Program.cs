@@ -1,5 +1,6 @@
 using Consultation;
 using Consultation.Data;
+using Consultation.Jobs;
 using Consultation.Web;
 
 try
@@ -17,9 +18,11 @@ try
 
     app.MapOperations();
     app.MapConsultation();
+    app.MapJobsDashboard();
     app.MapSinglePageApp();
 
     await app.PrepareDatabaseAsync();
+    app.StartConsultationJobs();
     await app.RunAsync();
     return 0;
 }

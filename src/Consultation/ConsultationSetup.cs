@@ -3,6 +3,8 @@ using Consultation.Data;
 using Consultation.Deputies;
 using Consultation.Home;
 using Consultation.Items;
+using Consultation.Jobs;
+using Consultation.Visits;
 using Consultation.Notifications;
 using Consultation.Outcomes;
 using Consultation.Units;
@@ -27,6 +29,11 @@ public static class ConsultationSetup
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<ItemDesk>();
         builder.AddAttachments();
+        builder.AddNotificationChannels();
+        builder.Services.AddScoped<EffectLedger>();
+        builder.Services.Configure<VisitSettings>(builder.Configuration.GetSection("Visits"));
+        builder.AddConsultationJobs();
+        builder.Services.AddScoped<JobScheduler>();
         return builder;
     }
 
@@ -45,5 +52,6 @@ public static class ConsultationSetup
         app.MapAttachments();
         app.MapEvaluation();
         app.MapNotifications();
+        app.MapVisits();
     }
 }

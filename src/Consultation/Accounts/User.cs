@@ -20,6 +20,9 @@ public class User : IdentityUser<int>, IAudited
     /// <summary>Set for deputies: the person record this account signs in for.</summary>
     public int? DeputyId { get; set; }
     public string TimeZone { get; set; } = "Asia/Shanghai";
+    /// <summary>Channels this person chose besides the in-app notification centre.</summary>
+    public bool NotifyByEmail { get; set; } = true;
+    public bool NotifyBySms { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }
 

@@ -39,6 +39,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? 
     public DbSet<CallQuality> CallQuality => Set<CallQuality>();
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
     public DbSet<SentEffect> SentEffects => Set<SentEffect>();
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
+    public DbSet<NotificationPolicy> NotificationPolicy => Set<NotificationPolicy>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

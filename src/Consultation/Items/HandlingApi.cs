@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Consultation.Accounts;
+using Consultation.Jobs;
 using Consultation.Outcomes;
 using Consultation.Visits;
 using Consultation.Web;
@@ -140,7 +141,7 @@ public static class HandlingApi
             return Task.CompletedTask;
         });
 
-    private static async Task<Results<Ok<ItemDetail>, ProblemHttpResult>> Answer(int id, AnswerBody body, ItemDesk desk)
+    private static async Task<Results<Ok<ItemDetail>, ProblemHttpResult>> Answer(int id, AnswerBody body, ItemDesk desk, JobScheduler jobs)
     {
         var hasContact = await desk.HasContactAsync(id);
         return await desk.ActAsync(id, w => w.Rules.Answer(hasContact), async work =>
@@ -166,6 +167,8 @@ public static class HandlingApi
                 item.State = ItemState.Answered;
             await desk.Notify.QueueAsync(desk.Notify.SignersOf(id), response.IsFollowUp ? "follow-up" : "answered", item,
                 new { unit = mine.Unit!.Name, category = body.Category });
+            if (item.State == ItemState.Answered)
+                desk.AfterSave(() => jobs.ScheduleEvaluationReminderAsync(id, response.Id, response.AnsweredAtUtc));
         });
     }
 

@@ -38,12 +38,20 @@ public sealed class ItemDesk(AppDbContext db, CurrentUser me, TimeProvider clock
         db.Visits.AnyAsync(v => v.ItemId == itemId && v.State == VisitState.Held
                                 && (v.Phase == VisitPhase.BeforeAnswer || v.Phase == VisitPhase.DuringHandling));
 
+    private readonly List<Func<Task>> _afterSave = [];
+
+    /// <summary>Work that must follow the save, such as scheduling a job that reads the saved rows.</summary>
+    public void AfterSave(Func<Task> work) => _afterSave.Add(work);
+
     /// <summary>Saves, pushes the notifications, and forgets the tracked rows so the page is read back as stored.</summary>
     public async Task SaveAsync()
     {
         await db.SaveChangesAsync();
         await notifier.PushAsync();
         db.ChangeTracker.Clear();
+        foreach (var work in _afterSave)
+            await work();
+        _afterSave.Clear();
     }
 
     public Task<ItemDetail> DetailAsync(ItemWork work) => ItemDetails.BuildAsync(this, work);

@@ -9,7 +9,10 @@ internal sealed class SentEffectConfiguration : IEntityTypeConfiguration<SentEff
     {
         e.Property(s => s.Key).HasMaxLength(200);
         e.Property(s => s.Kind).HasMaxLength(50);
+        e.Property(s => s.LastError).HasMaxLength(1_000);
+        e.Property(s => s.Payload).HasMaxLength(64_000);
         e.HasIndex(s => s.Key).IsUnique();
+        e.HasIndex(s => s.DeliveredAtUtc);
     }
 }
 
@@ -22,4 +25,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.HasOne<Accounts.User>().WithMany().HasForeignKey(n => n.UserId);
         e.HasIndex(n => new { n.UserId, n.ReadAtUtc });
     }
+}
+
+internal sealed class NotificationPolicyConfiguration : IEntityTypeConfiguration<NotificationPolicy>
+{
+    public void Configure(EntityTypeBuilder<NotificationPolicy> e) =>
+        e.Property(p => p.Id).ValueGeneratedNever();
 }

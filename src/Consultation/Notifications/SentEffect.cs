@@ -10,11 +10,17 @@ public class SentEffect
     /// <summary>e.g. "visit:42:reminder-24h:user:7".</summary>
     public required string Key { get; set; }
     public required string Kind { get; set; }
+    public Channel Channel { get; set; }
     public int? VisitId { get; set; }
     public int? ItemId { get; set; }
     public int? RecipientUserId { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+    /// <summary>Null while an e-mail or SMS is recorded but not yet confirmed sent: the reconcile job retries it.</summary>
     public DateTime? DeliveredAtUtc { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>The message as sent (JSON), so an e-mail or SMS whose sending was interrupted can be sent again.</summary>
+    public string? Payload { get; set; }
+    public string? LastError { get; set; }
 }
 
 /// <summary>An in-app notification in a person's notification centre.</summary>

@@ -51,6 +51,7 @@ public class VisitRequest : IAudited
     public int Id { get; set; }
     public int ItemId { get; set; }
     public int? VisitId { get; set; }
+    public ReturnVisit? Visit { get; set; }
     public int DeputyId { get; set; }
     public required string ProposedTimes { get; set; }
     public string? Message { get; set; }

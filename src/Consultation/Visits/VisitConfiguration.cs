@@ -42,7 +42,7 @@ internal sealed class VisitRequestConfiguration : IEntityTypeConfiguration<Visit
         e.Property(r => r.Message).HasMaxLength(2_000);
         e.Property(r => r.Answer).HasMaxLength(2_000);
         e.HasOne<Item>().WithMany().HasForeignKey(r => r.ItemId);
-        e.HasOne<ReturnVisit>().WithMany().HasForeignKey(r => r.VisitId);
+        e.HasOne(r => r.Visit).WithMany().HasForeignKey(r => r.VisitId);
         e.HasOne<Deputies.Deputy>().WithMany().HasForeignKey(r => r.DeputyId);
     }
 }
@@ -70,5 +70,18 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         e.HasOne<Item>().WithMany().HasForeignKey(c => c.ItemId);
         e.HasOne<HandlerUnit>().WithMany().HasForeignKey(c => c.OwnerUnitId);
         e.HasIndex(c => new { c.DoneAtUtc, c.DueAtUtc });
+    }
+}
+
+internal sealed class ScheduledJobConfiguration : IEntityTypeConfiguration<ScheduledJob>
+{
+    public void Configure(EntityTypeBuilder<ScheduledJob> e)
+    {
+        e.Property(j => j.Key).HasMaxLength(100);
+        e.Property(j => j.Kind).HasMaxLength(50);
+        e.Property(j => j.HangfireJobId).HasMaxLength(100);
+        e.HasIndex(j => j.Key).IsUnique();
+        e.HasIndex(j => j.VisitId);
+        e.HasIndex(j => j.CompletedAtUtc);
     }
 }

@@ -41,6 +41,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Consultation", $"Data Source={Path.Combine(_folder, "app.db")}");
         builder.UseSetting("Attachments:Folder", AttachmentsFolder);
+        // Jobs are run by the tests themselves, on the fake clock; the storage is real and the app's own.
+        builder.UseSetting("Jobs:RunServer", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

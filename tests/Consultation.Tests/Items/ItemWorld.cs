@@ -78,12 +78,15 @@ public sealed class ItemWorld : IAsyncDisposable
     public void Advance(TimeSpan by) => App.Clock.Advance(by);
 
     /// <summary>Sends a request and expects success, returning the item page it answers with.</summary>
-    public async Task<ItemDetail> Ok(HttpClient client, HttpMethod method, string path, object? body = null)
+    public Task<ItemDetail> Ok(HttpClient client, HttpMethod method, string path, object? body = null) =>
+        Ok<ItemDetail>(client, method, path, body);
+
+    public async Task<T> Ok<T>(HttpClient client, HttpMethod method, string path, object? body = null)
     {
         var response = await Send(client, method, path, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}\n{App.Errors.Last}");
-        return JsonSerializer.Deserialize<ItemDetail>(text, Json)!;
+        return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
     public Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, object? body = null) =>

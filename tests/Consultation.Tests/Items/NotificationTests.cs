@@ -17,7 +17,7 @@ public sealed class NotificationTests : IAsyncLifetime
     public async Task Assigning_an_item_pushes_a_notification_to_the_units_open_browser_and_lists_it_unread()
     {
         var w = _w;
-        var received = Channel.CreateUnbounded<NotificationDto>();
+        var received = System.Threading.Channels.Channel.CreateUnbounded<NotificationDto>();
         await using var hub = await ConnectAsync("lead");
         hub.On<NotificationDto>(nameof(INotificationClient.Notified), n => received.Writer.TryWrite(n));
 

@@ -40,17 +40,25 @@ export function onAuthProblems(next: Handlers) {
   handlers = next
 }
 
-export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  // A look-up the page can do without (a picker's choices): a 403 is its caller's to explain,
+  // not a reason to leave the page.
+  optional?: boolean
+}
+
+export async function request<T>(method: string, url: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   let response: Response
+  // A file upload goes as multipart: the browser writes its Content-Type with the boundary.
+  const multipart = body instanceof FormData
   try {
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined || multipart ? {} : { 'Content-Type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     })
   } catch {
     throw new ApiError({ status: 0, code: 'network' })
@@ -62,7 +70,9 @@ export async function request<T>(method: string, url: string, body?: unknown): P
 
   const problem = await readProblem(response)
   if (response.status === 401 && !sessionProbes.includes(url)) handlers.unauthorized()
-  if (response.status === 403) handlers.forbidden()
+  // A page the role may not open shows 403; an action refused on a page the person may see is
+  // explained where they clicked (the server says why), so they keep their place.
+  if (response.status === 403 && method === 'GET' && !options.optional) handlers.forbidden()
   throw new ApiError(problem)
 }
 
@@ -82,6 +92,17 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
 }
 
 export const http = {
-  get: <T>(url: string) => request<T>('GET', url),
+  get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body),
+  put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body),
+}
+
+// "?a=1&b=x" from the values that are set; empty when none is.
+export function queryString(values: Record<string, string | number | boolean | null | undefined>): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
 }

@@ -1,4 +1,5 @@
 import { ApiError, type ProblemDetails } from './http'
+import { formatDateTime } from '../time'
 
 export interface Translator {
   t: (key: string, named: Record<string, unknown>) => string
@@ -17,7 +18,8 @@ export function describeError(error: unknown, i18n: Translator): string {
     const until = formatUtc(problem.lockoutEndUtc, i18n.locale)
     if (until) return i18n.t('errors.locked_out_until', { until })
   }
-  if (code && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, {})
+  // Codes whose text carries the server's own explanation (e.g. which rule refuses "not now").
+  if (code && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, { detail: problem.detail ?? '' })
   if (problem.detail) return problem.detail
   if (problem.errors && Object.keys(problem.errors).length > 0) return i18n.t('errors.validation', {})
   if (problem.status === 401) return i18n.t('errors.unauthenticated', {})
@@ -61,18 +63,15 @@ export function describeFormError(
 
 function ourWords(problem: ProblemDetails, i18n: Translator): string | undefined {
   const code = problem.code
-  if (code && code !== 'invalid' && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, {})
+  if (code && code !== 'invalid' && i18n.te(`errors.${code}`))
+    return i18n.t(`errors.${code}`, { detail: problem.detail ?? '' })
   const identityCodes = problem.identityCodes
   if (!Array.isArray(identityCodes) || identityCodes.length === 0) return undefined
   const keys = identityCodes.map((c) => `identity.${String(c)}`)
   return keys.every((key) => i18n.te(key)) ? keys.map((key) => i18n.t(key, {})).join(' ') : undefined
 }
 
-// The server sends UTC; a value without an offset is still UTC (EF Core reads SQLite dates that way).
+// The server sends UTC; shown in the office's time zone (see time.ts).
 export function formatUtc(value: unknown, locale: string): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined
-  const hasOffset = /(Z|[+-]\d\d:?\d\d)$/i.test(value)
-  const date = new Date(hasOffset ? value : `${value}Z`)
-  if (Number.isNaN(date.getTime())) return undefined
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+  return formatDateTime(value, locale)
 }

@@ -5,6 +5,8 @@ import { forgetSession, loadSession, session } from '../session'
 import { decideNavigation } from './guard'
 
 const anyRole: readonly Role[] = ['Deputy', 'Handler', 'Office', 'Admin']
+// The administrator sees no items (the server shows them none).
+const itemRoles: readonly Role[] = ['Deputy', 'Handler', 'Office']
 
 // Every page is its own chunk so the sign-in page and a deputy's home load only what they show.
 export const routes: RouteRecordRaw[] = [
@@ -22,16 +24,69 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../pages/deputy/DeputyHome.vue'),
       },
       {
+        path: 'deputy/items',
+        name: 'deputy-items',
+        meta: { roles: ['Deputy'] },
+        component: () => import('../pages/deputy/MyItemsPage.vue'),
+      },
+      {
+        path: 'deputy/items/new',
+        name: 'deputy-item-new',
+        meta: { roles: ['Deputy'] },
+        component: () => import('../pages/deputy/DraftPage.vue'),
+      },
+      {
+        path: 'deputy/items/:id(\\d+)/edit',
+        name: 'deputy-item-edit',
+        meta: { roles: ['Deputy'] },
+        component: () => import('../pages/deputy/DraftPage.vue'),
+      },
+      {
         path: 'handler',
         name: 'handler-home',
         meta: { roles: ['Handler'] },
         component: () => import('../pages/handler/HandlerHome.vue'),
       },
       {
+        path: 'handler/inbox',
+        name: 'handler-inbox',
+        meta: { roles: ['Handler'] },
+        component: () => import('../pages/handler/InboxPage.vue'),
+      },
+      {
         path: 'office',
         name: 'office-home',
         meta: { roles: ['Office'] },
         component: () => import('../pages/office/OfficeHome.vue'),
+      },
+      {
+        path: 'office/items',
+        name: 'office-items',
+        meta: { roles: ['Office'] },
+        component: () => import('../pages/office/OfficeItemsPage.vue'),
+      },
+      {
+        path: 'office/items/new',
+        name: 'office-item-register',
+        meta: { roles: ['Office'] },
+        component: () => import('../pages/office/RegisterPaperPage.vue'),
+      },
+      {
+        path: 'office/import',
+        name: 'office-import',
+        meta: { roles: ['Office'] },
+        component: () => import('../pages/office/ImportPage.vue'),
+      },
+      {
+        path: 'items/:id(\\d+)',
+        name: 'item',
+        meta: { roles: itemRoles },
+        component: () => import('../pages/items/ItemPage.vue'),
+      },
+      {
+        path: 'notifications',
+        name: 'notifications',
+        component: () => import('../pages/notifications/NotificationsPage.vue'),
       },
       {
         path: 'admin',

@@ -66,6 +66,17 @@ describe('router', () => {
     expect(router.currentRoute.value.query.returnUrl).toBe('/deputy')
   })
 
+  it("lets a deputy open an item page and their own list, but not the office's list", async () => {
+    fakeServer({ 'GET /api/account/me': { status: 200, body: deputy } })
+    const router = await freshRouter()
+    await router.push('/items/5')
+    expect(router.currentRoute.value.name).toBe('item')
+    await router.push('/deputy/items')
+    expect(router.currentRoute.value.name).toBe('deputy-items')
+    await router.push('/office/items')
+    expect(router.currentRoute.value.name).toBe('forbidden')
+  })
+
   it('shows an unknown address as 404', async () => {
     fakeServer({ 'GET /api/account/me': { status: 401 } })
     const router = await freshRouter()

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Consultation.Data;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Notifications;
+
+/// <summary>What an effect announces, for the in-app row and the texts of the other channels.</summary>
+public sealed record Announcement(string Kind, int? ItemId, int? VisitId, object Data);
+
+/// <summary>
+/// Makes every effect happen once. An effect is recorded under its unique key in the same save as the in-app
+/// notification; an e-mail or SMS is recorded before it is sent and marked delivered after, so a job that runs
+/// twice (or concurrently) finds the key taken and does nothing, and one interrupted mid-send is retried by the
+/// reconcile job instead of being lost.
+/// </summary>
+public sealed class EffectLedger(
+    AppDbContext db, IEmailChannel email, ISmsChannel sms, IHubContext<NotificationHub, INotificationClient> hub,
+    TimeProvider clock, ILogger<EffectLedger> log)
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(2);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The in-app notification, pushed to open browsers. False when it had already been recorded.</summary>
+    public async Task<bool> InAppAsync(string key, Recipient to, Announcement what)
+    {
+        if (to.UserId is not { } userId)
+            return false;
+        var notification = new Notification
+        {
+            UserId = userId, Kind = what.Kind, ItemId = what.ItemId, VisitId = what.VisitId, CreatedAtUtc = Now,
+            Data = JsonSerializer.Serialize(what.Data, NotificationJson.Options),
+        };
+        db.Notifications.Add(notification);
+        if (!await RecordAsync(new SentEffect
+            {
+                Key = $"{key}:in-app", Kind = what.Kind, Channel = Channel.InApp, ItemId = what.ItemId, VisitId = what.VisitId,
+                RecipientUserId = userId, RecordedAtUtc = Now, DeliveredAtUtc = Now,
+            }))
+            return false;
+        await hub.Clients.User(userId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Notified(notification.ToDto());
+        return true;
+    }
+
+    public async Task<bool> EmailAsync(string key, Recipient to, Announcement what, Func<OutgoingEmail> compose)
+    {
+        if (!email.Enabled || !to.ByEmail || to.Email is null)
+            return false;
+        var message = compose();
+        var effect = Effect(key, Channel.Email, to, what, JsonSerializer.Serialize(message));
+        return await RecordAsync(effect) && await DeliverAsync(effect);
+    }
+
+    public async Task<bool> SmsAsync(string key, Recipient to, Announcement what, string text, bool required = false)
+    {
+        if (!sms.Enabled || to.Phone is null || !(to.BySms || required))
+            return false;
+        var effect = Effect(key, Channel.Sms, to, what, JsonSerializer.Serialize(new SmsPayload(to.Phone, text)));
+        return await RecordAsync(effect) && await DeliverAsync(effect);
+    }
+
+    /// <summary>E-mails and SMS recorded but never confirmed sent (a crash, a mail server down): send them again.</summary>
+    public async Task<int> RetryUndeliveredAsync()
+    {
+        var before = Now - RetryAfter;
+        var stuck = await db.SentEffects
+            .Where(e => e.DeliveredAtUtc == null && e.Channel != Channel.InApp && e.Attempts < MaxAttempts && e.RecordedAtUtc < before)
+            .OrderBy(e => e.Id).Take(100).ToListAsync();
+        var sent = 0;
+        foreach (var effect in stuck)
+            if (await DeliverAsync(effect))
+                sent++;
+        return sent;
+    }
+
+    private SentEffect Effect(string key, Channel channel, Recipient to, Announcement what, string payload) => new()
+    {
+        Key = $"{key}:{channel.ToString().ToLowerInvariant()}", Kind = what.Kind, Channel = channel, ItemId = what.ItemId,
+        VisitId = what.VisitId, RecipientUserId = to.UserId, RecordedAtUtc = Now, Payload = payload,
+    };
+
+    /// <summary>Saves the effect (and whatever else is pending); false if its key was already taken.</summary>
+    private async Task<bool> RecordAsync(SentEffect effect)
+    {
+        db.SentEffects.Add(effect);
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.SentEffects.AnyAsync(e => e.Key == effect.Key))
+                return false;
+            throw;
+        }
+    }
+
+    private async Task<bool> DeliverAsync(SentEffect effect)
+    {
+        effect.Attempts++;
+        try
+        {
+            if (effect.Channel == Channel.Email)
+                await email.SendAsync(JsonSerializer.Deserialize<OutgoingEmail>(effect.Payload!)!);
+            else
+            {
+                var payload = JsonSerializer.Deserialize<SmsPayload>(effect.Payload!)!;
+                await sms.SendAsync(payload.Phone, payload.Text);
+            }
+            effect.DeliveredAtUtc = Now;
+            effect.LastError = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Sending {Key} failed (attempt {Attempt})", effect.Key, effect.Attempts);
+            effect.LastError = e.Message.Length > 1_000 ? e.Message[..1_000] : e.Message;
+        }
+        db.SentEffects.Update(effect);
+        await db.SaveChangesAsync();
+        return effect.DeliveredAtUtc is not null;
+    }
+
+    private sealed record SmsPayload(string Phone, string Text);
+}

@@ -1,0 +1,36 @@
+using Consultation.Data;
+using Consultation.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Notifications;
+
+/// <summary>
+/// Someone to tell, with how to reach them: an account (in-app, and the channels they chose) or a deputy's
+/// record without an account (only the e-mail address or phone number on the record).
+/// </summary>
+public sealed record Recipient(string Key, int? UserId, string Name, string? Email, string? Phone, bool ByEmail, bool BySms, string TimeZone);
+
+public static class Recipients
+{
+    public static async Task<List<Recipient>> OfVisitAsync(AppDbContext db, ReturnVisit visit)
+    {
+        var userIds = visit.Participants.Where(p => p.UserId != null).Select(p => p.UserId!.Value).ToList();
+        var deputyIds = visit.Participants.Where(p => p.UserId == null && p.DeputyId != null).Select(p => p.DeputyId!.Value).ToList();
+        // A deputy with an account is reached through it.
+        var accounts = await db.Users.Where(u => userIds.Contains(u.Id) || (u.DeputyId != null && deputyIds.Contains(u.DeputyId.Value)))
+            .ToListAsync();
+        var withAccount = accounts.Where(u => u.DeputyId != null).Select(u => u.DeputyId!.Value).ToHashSet();
+        var records = await db.Deputies.Where(d => deputyIds.Contains(d.Id) && !withAccount.Contains(d.Id)).ToListAsync();
+        return
+        [
+            .. accounts.Select(OfUser),
+            .. records.Select(d => new Recipient($"deputy:{d.Id}", null, d.Name, d.Email, d.Phone, d.Email != null, false, "Asia/Shanghai")),
+        ];
+    }
+
+    public static Task<List<Recipient>> OfUsersAsync(AppDbContext db, IQueryable<int> userIds) =>
+        db.Users.Where(u => userIds.Contains(u.Id)).Select(u => OfUser(u)).ToListAsync();
+
+    private static Recipient OfUser(Accounts.User u) =>
+        new($"user:{u.Id}", u.Id, u.DisplayName, u.Email, u.PhoneNumber, u.NotifyByEmail && u.Email != null, u.NotifyBySms && u.PhoneNumber != null, u.TimeZone);
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Consultation.Visits;
+
+public sealed record ParticipantDto(int Id, string DisplayName, ParticipantRole Role, int? UserId, int? DeputyId, bool NoShow);
+
+public sealed record VisitDto(
+    int Id, int ItemId, string? ItemNumber, string ItemTitle, VisitPhase Phase, VisitMethod Method, VisitState State,
+    DateTime StartUtc, DateTime EndUtc, int DurationMinutes, DateTime RoomOpensAtUtc, string? Location, string? Agenda,
+    string? CancellationReason, int Sequence, ParticipantDto[] Participants, string[] Actions, Guid Version, DateTime ServerNowUtc);
+
+public sealed record ScheduleVisit(
+    VisitPhase Phase, VisitMethod Method, DateTime StartUtc,
+    [property: Range(10, 240, ErrorMessage = "A visit lasts from 10 to 240 minutes.")] int DurationMinutes,
+    [property: MaxLength(20)] int[]? CoSignerIds,
+    [property: MaxLength(20)] int[]? StaffUserIds,
+    [property: StringLength(200)] string? Location,
+    [property: StringLength(4_000)] string? Agenda,
+    int? RequestId);
+
+public sealed record RescheduleVisit(
+    DateTime StartUtc,
+    [property: Range(10, 240, ErrorMessage = "A visit lasts from 10 to 240 minutes.")] int DurationMinutes,
+    [property: Required, StringLength(2_000, MinimumLength = 2)] string Reason,
+    Guid Version);
+
+public sealed record CancelVisit([property: Required, StringLength(2_000, MinimumLength = 2)] string Reason, Guid Version);
+
+public sealed record VisitOutcome(bool Held);
+
+public sealed record Clash(string Name, DateTime StartUtc, DateTime EndUtc, string? ItemNumber);
+
+public sealed record AgendaEntry(int VisitId, DateTime StartUtc, DateTime EndUtc, string? ItemNumber);
+
+public sealed record PersonAgenda(string Person, string Name, AgendaEntry[] Visits);

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fakeServer, mountPage, settle } from '../../testing'
+import { inboxFilter, signedBadge } from '../items/badges'
+import { anInboxRow } from '../items/testItems'
+import InboxPage from './InboxPage.vue'
+
+const overdue = anInboxRow({ item: { id: 1, deadline: 'Overdue' }, assignmentId: 11, deadline: 'Overdue', signedFor: false })
+const dueSoonCo = anInboxRow({ item: { id: 2, title: '关于加强校园周边交通管理的建议' }, assignmentId: 12, role: 'Co', deadline: 'DueSoon' })
+const onTrack = anInboxRow({ item: { id: 3 }, assignmentId: 13, deadline: 'OnTrack', signedFor: true })
+
+describe('inbox badges', () => {
+  it('says whether the unit has signed for the item', () => {
+    expect(signedBadge({ signedFor: false })).toEqual({ type: 'warning', label: 'inbox.notSigned' })
+    expect(signedBadge({ signedFor: true })).toEqual({ type: 'info', label: 'inbox.signed' })
+  })
+
+  it('filters on signing and on the deadline', () => {
+    const rows = [overdue, dueSoonCo, onTrack]
+    expect(rows.filter(inboxFilter('unsigned')).map((r) => r.assignmentId)).toEqual([11])
+    expect(rows.filter(inboxFilter('overdue')).map((r) => r.assignmentId)).toEqual([11])
+    expect(rows.filter(inboxFilter('dueSoon')).map((r) => r.assignmentId)).toEqual([12])
+    expect(rows.filter(inboxFilter('all'))).toHaveLength(3)
+  })
+})
+
+describe('inbox page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    document.body.innerHTML = ''
+  })
+
+  it("shows each row's role, its own deadline badge and whether it is signed for", async () => {
+    fakeServer({ 'GET /api/inbox': { status: 200, body: [overdue, dueSoonCo, onTrack] } })
+    const { wrapper } = await mountPage(InboxPage, '/handler/inbox')
+    await settle(() => expect(wrapper.findAll('[data-testid^="item-row-"]')).toHaveLength(3))
+
+    const first = wrapper.get('[data-testid="item-row-1"]')
+    expect(first.get('[data-testid="deadline-Overdue"]').text()).toBe('已超期')
+    expect(first.get('[data-testid="inbox-signed"]').text()).toBe('未签收')
+    expect(first.get('[data-testid="inbox-role"]').text()).toBe('主办')
+
+    const second = wrapper.get('[data-testid="item-row-2"]')
+    expect(second.get('[data-testid="deadline-DueSoon"]').text()).toBe('即将到期')
+    expect(second.get('[data-testid="inbox-role"]').text()).toBe('协办')
+    expect(second.get('[data-testid="inbox-signed"]').text()).toBe('已签收')
+
+    expect(wrapper.get('[data-testid="item-row-3"]').get('[data-testid="deadline-OnTrack"]').text()).toBe('正常')
+  })
+
+  it('narrows to overdue items and counts each filter', async () => {
+    fakeServer({ 'GET /api/inbox': { status: 200, body: [overdue, dueSoonCo, onTrack] } })
+    const { wrapper } = await mountPage(InboxPage, '/handler/inbox')
+    await settle(() => expect(wrapper.findAll('[data-testid^="item-row-"]')).toHaveLength(3))
+
+    expect(wrapper.get('[data-testid="inbox-filter-overdue"]').text()).toBe('已超期 1')
+    await wrapper.get('[data-testid="inbox-filter-overdue"] input').setValue(true)
+
+    await settle(() => expect(wrapper.findAll('[data-testid^="item-row-"]').map((r) => r.attributes('data-testid'))).toEqual(['item-row-1']))
+  })
+})
