@@ -53,5 +53,9 @@ public static class ConsultationSetup
         app.MapEvaluation();
         app.MapNotifications();
         app.MapVisits();
+        app.MapVisitRequests();
+        app.MapProfile();
+        app.MapNotificationPolicy();
+        app.MapSessions();
     }
 }

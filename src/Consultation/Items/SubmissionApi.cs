@@ -19,7 +19,7 @@ public sealed record DraftRequest(
     [property: MaxLength(50)] int[]? CoSignerIds,
     Guid? Version);
 
-public sealed record DirectoryEntry(int Id, string Name, string? Delegation);
+public sealed record DirectoryEntry(int Id, string Name, string? Delegation, DeputyBody Body);
 
 /// <summary>Deputies write items online: drafts, co-signers who confirm, submission to the office.</summary>
 public static class SubmissionApi
@@ -31,7 +31,8 @@ public static class SubmissionApi
         group.MapPut("/{id:int}", Update);
         group.MapPost("/{id:int}/submit", Submit);
         group.MapPost("/{id:int}/cosign", CoSign);
-        app.MapGet("/api/deputies/directory", Directory).WithTags("Submission").RequireAuthorization(Roles.Deputy);
+        app.MapGet("/api/deputies/directory", Directory).WithTags("Submission")
+            .RequireAuthorization(p => p.RequireRole(Roles.Deputy, Roles.Office));
     }
 
     private static async Task<Results<Created<ItemDetail>, ProblemHttpResult, ValidationProblem>> Create(DraftRequest request, ItemDesk desk)
@@ -112,14 +113,19 @@ public static class SubmissionApi
         return TypedResults.Ok(await desk.DetailAsync(work));
     }
 
+    /// <summary>A deputy picks co-signers of their own body; the office registering a paper item picks from both.</summary>
     private static async Task<Ok<DirectoryEntry[]>> Directory(ItemDesk desk, string? q)
     {
-        var me = await desk.Db.Deputies.SingleOrDefaultAsync(d => d.Id == desk.Me.DeputyId);
-        var query = desk.Db.Deputies.Where(d => d.IsActive && d.Id != desk.Me.DeputyId && d.Body == (me == null ? DeputyBody.PeoplesCongress : me.Body));
+        var query = desk.Db.Deputies.Where(d => d.IsActive);
+        if (!desk.Me.IsInRole(Roles.Office))
+        {
+            var me = await desk.Db.Deputies.SingleOrDefaultAsync(d => d.Id == desk.Me.DeputyId);
+            query = query.Where(d => d.Id != desk.Me.DeputyId && d.Body == (me == null ? DeputyBody.PeoplesCongress : me.Body));
+        }
         if (!string.IsNullOrWhiteSpace(q))
             query = query.Where(d => d.Name.Contains(q.Trim()));
         return TypedResults.Ok(await query.OrderBy(d => d.Name).Take(50)
-            .Select(d => new DirectoryEntry(d.Id, d.Name, d.Delegation)).ToArrayAsync());
+            .Select(d => new DirectoryEntry(d.Id, d.Name, d.Delegation, d.Body)).ToArrayAsync());
     }
 
     /// <summary>Withdraws co-signers taken off the draft and adds (or brings back) the new ones.</summary>

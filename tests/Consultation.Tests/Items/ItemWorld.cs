@@ -36,9 +36,11 @@ public sealed class ItemWorld : IAsyncDisposable
 
     private ItemWorld() { }
 
-    public static async Task<ItemWorld> CreateAsync()
+    public static async Task<ItemWorld> CreateAsync(params (string Key, string Value)[] settings)
     {
         var world = new ItemWorld();
+        foreach (var (key, value) in settings)
+            world.App.With(key, value);
         await world.InitializeAsync();
         return world;
     }

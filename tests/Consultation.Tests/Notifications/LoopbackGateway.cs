@@ -53,5 +53,13 @@ public sealed class LoopbackGateway : IAsyncDisposable
         return await _calls.Reader.ReadAsync(timeout.Token);
     }
 
+    public List<Call> Drain()
+    {
+        var all = new List<Call>();
+        while (_calls.Reader.TryRead(out var call))
+            all.Add(call);
+        return all;
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

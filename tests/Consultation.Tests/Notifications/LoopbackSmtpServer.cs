@@ -57,6 +57,15 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         return await _received.ReadAsync(timeout.Token);
     }
 
+    /// <summary>Every message received so far and not yet taken.</summary>
+    public List<Received> Drain()
+    {
+        var all = new List<Received>();
+        while (_received.TryRead(out var message))
+            all.Add(message);
+        return all;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _server.Shutdown();
