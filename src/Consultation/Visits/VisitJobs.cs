@@ -22,8 +22,9 @@ public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalend
     public async Task RunAsync(int visitId, VisitJobKind kind, int sequence)
     {
         var visit = await db.Visits.Include(v => v.Participants).AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId);
-        // A job planned for an earlier version of the visit is replaced by the new plan: it does nothing.
-        if (visit is not null && visit.Sequence == sequence)
+        // A job planned for an earlier version of the visit is replaced by the new plan: it does nothing. Neither does
+        // a message that comes too late to help (a server that was down past the start sends no reminder).
+        if (visit is not null && visit.Sequence == sequence && !TooLate(visit, kind))
         {
             var item = await db.Items.AsNoTracking().SingleAsync(i => i.Id == visit.ItemId);
             switch (kind)
@@ -51,6 +52,13 @@ public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalend
         await db.ScheduledJobs.Where(j => j.Key == VisitPlan.JobKey(visitId, kind) && j.Sequence == sequence && j.CompletedAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CompletedAtUtc, Now));
     }
+
+    private bool TooLate(ReturnVisit visit, VisitJobKind kind) => kind switch
+    {
+        VisitJobKind.FirstReminder or VisitJobKind.SecondReminder => Now >= visit.StartUtc,
+        VisitJobKind.Invitation or VisitJobKind.RoomOpen => Now >= visit.EndUtc,
+        _ => false,
+    };
 
     private async Task TellEveryoneAsync(ReturnVisit visit, Item item, string kind, bool withCalendar,
         VisitJobKind? reminder = null, bool inAppOnly = false)
