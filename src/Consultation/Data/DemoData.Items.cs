@@ -18,6 +18,7 @@ internal static partial class DemoData
         AddOtherItemsInHandling(demo);
         AddAnsweredItems(demo);
         AddClosedItems(demo);
+        demo.MorningDigestFor("handler.transport", "office");
     }
 
     /// <summary>Drafts, items waiting for the office, rejected ones, and items assigned but not yet signed for.</summary>
@@ -115,7 +116,6 @@ internal static partial class DemoData
                 new Promise("在试点学校周边施划临时停车泊位，设置“即停即走”接送区", -15, DoneDay: -18)))
             .Progress(-20, "在3所试点学校周边施划临时停车泊位126个，设置“即停即走”接送区，协调2家机关单位开放错时共享车位80个。")
             .Progress(-4, "起草答复初稿，征求协办单位意见。")
-            .Notifies("handler.transport", "due-soon", -1)
             .Visit(demo.Soon(15), 45, BeforeAnswer, Video, "就答复初稿与代表屏对屏沟通，听取代表对试点效果和全市推广方案的意见。", coSigners: true, office: true)
             .NotifiesOfVisit("deputy.li", read: true)
             .NotifiesOfVisit("handler.transport", read: true);

@@ -15,6 +15,8 @@ internal static partial class DemoData
     {
         private Assignment? _lead;
         private Response? _answer;
+        private Evaluation? _evaluation;
+        private string? _decisionNote;
         private ReHandling? _reHandling;
         private bool _contacted;
 
@@ -157,7 +159,7 @@ internal static partial class DemoData
             if (approvedDay is { } approved)
             {
                 (request.State, request.DecidedById, request.DecidedAtUtc) = (RequestState.Approved, demo.Office.Id, demo.Day(approved, 10));
-                request.DecisionNote = "同意退回，由督查处重新交办。";
+                request.DecisionNote = _decisionNote = "同意退回，由督查处重新交办。";
                 (lead.State, lead.ReturnedAtUtc) = (AssignmentState.Returned, request.DecidedAtUtc);
                 _lead = null;
                 item.State = ItemState.Registered;
@@ -181,7 +183,7 @@ internal static partial class DemoData
             if (approvedDay is { } approved)
             {
                 (request.State, request.DecidedById, request.DecidedAtUtc) = (RequestState.Approved, demo.Office.Id, demo.Day(approved, 11));
-                request.DecisionNote = "同意延期。请加快协调进度，并及时向代表说明延期原因。";
+                request.DecisionNote = _decisionNote = "同意延期。请加快协调进度，并及时向代表说明延期原因。";
                 lead.DueAtUtc = due;
             }
             demo.Add(request, () => (request.ItemId, request.AssignmentId) = (item.Id, lead.Id), item);
@@ -310,12 +312,24 @@ internal static partial class DemoData
 
         public Plot Notifies(string userName, string kind, int day, bool read = false)
         {
-            demo.Notify(userName, kind, this, demo.Day(day, 17), read);
+            demo.Notify(userName, kind, this, demo.Day(day, 17), read, extra: ExtraFor(kind));
             return this;
         }
 
-        /// <summary>Tells someone about the last visit, by default when it was scheduled.</summary>
-        public Plot NotifiesOfVisit(string userName, string kind = "visit-scheduled", bool read = false, int? day = null)
+        /// <summary>The values the server saves with each kind (HandlingApi, OfficeApi, EvaluationApi), from the story so far.</summary>
+        private object? ExtraFor(string kind) => kind switch
+        {
+            "answered" or "follow-up" when _answer is { } a => new { unit = UnitName(a.UnitId), category = a.Category },
+            "evaluated" or "rehandling" when _evaluation is { } e => new { work = e.Work, result = e.Result },
+            "return-requested" or "extension-requested" or "opinion" when _lead is { } l => new { unit = UnitName(l.UnitId) },
+            "return-approved" or "return-refused" or "extension-approved" or "extension-refused" => new { note = _decisionNote },
+            _ => null,
+        };
+
+        private string UnitName(int unitId) => demo.Units.Values.Single(u => u.Id == unitId).Name;
+
+        /// <summary>Tells someone about the last visit, by default the invitation sent when it was scheduled.</summary>
+        public Plot NotifiesOfVisit(string userName, string kind = "visit-invited", bool read = false, int? day = null)
         {
             var visit = LastVisit!;
             demo.Notify(userName, kind, this, day is { } d ? demo.Day(d, 17) : visit.ScheduledAtUtc.AddMinutes(1), read, visit);
@@ -361,6 +375,7 @@ internal static partial class DemoData
                 DeputyId = submitter.Id, Work = work, Result = result, Comment = comment, EvaluatedAtUtc = demo.Day(day, 20),
             };
             demo.Add(evaluation, () => (evaluation.ItemId, evaluation.ResponseId) = (item.Id, answer.Id), answer);
+            _evaluation = evaluation;
             item.State = ItemState.Evaluated;
             if (work != Satisfaction.Dissatisfied && result != Satisfaction.Dissatisfied)
                 return this;

@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Consultation.Accounts;
 using Consultation.Deputies;
 using Consultation.Items;
@@ -151,16 +149,11 @@ internal static partial class DemoData
         // China Standard Time has no daylight saving: a fixed offset is exact.
         private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
-        private static readonly JsonSerializerOptions Json = new()
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        };
-
         private readonly List<Item> _items = [];
         private readonly SortedDictionary<int, List<Action>> _rounds = [];
         private readonly Dictionary<object, int> _roundOf = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<int, User> _handlerOf = [];
+        private readonly List<string> _digestsFor = [];
 
         public AppDbContext Db => db;
         public DateTime Now => now;
@@ -222,20 +215,32 @@ internal static partial class DemoData
             return round;
         }
 
-        public void Notify(string userName, string kind, Plot plot, DateTime at, bool read, ReturnVisit? visit = null)
+        /// <summary>
+        /// A notification with the data the server saves for its kind: an item's number, title and the kind's
+        /// <paramref name="extra"/> values (Notifier), or a visit's time, method and reason (VisitJobs).
+        /// </summary>
+        public void Notify(string userName, string kind, Plot plot, DateTime at, bool read, ReturnVisit? visit = null, object? extra = null)
         {
-            var notification = new Notification
-            {
-                UserId = Users[userName].Id, Kind = kind, CreatedAtUtc = at, ReadAtUtc = !read ? null : at.AddHours(2) < now ? at.AddHours(2) : now,
-            };
+            var notification = new Notification { UserId = Users[userName].Id, Kind = kind, CreatedAtUtc = at, ReadAtUtc = ReadAt(at, read) };
             Add(notification, () =>
             {
                 notification.ItemId = plot.Item.Id;
                 notification.VisitId = visit?.Id;
-                notification.Data = JsonSerializer.Serialize(
-                    new { number = plot.Item.Number, title = plot.Item.Title, startUtc = visit?.StartUtc }, Json);
+                object data = visit is null
+                    ? new { number = plot.Item.Number, title = plot.Item.Title, extra }
+                    : new
+                    {
+                        number = plot.Item.Number, title = plot.Item.Title, startUtc = visit.StartUtc, method = visit.Method,
+                        reason = visit.CancellationReason,
+                    };
+                notification.Data = JsonSerializer.Serialize(data, NotificationJson.Options);
             }, visit ?? (object)plot.Item);
         }
+
+        /// <summary>This morning's deadline digest (ItemJobs.WatchDeadlinesAsync), for a unit's handler or the office.</summary>
+        public void MorningDigestFor(params string[] userNames) => _digestsFor.AddRange(userNames);
+
+        private DateTime? ReadAt(DateTime at, bool read) => !read ? null : at.AddHours(2) < now ? at.AddHours(2) : now;
 
         public async Task<int> SaveAsync()
         {
@@ -248,7 +253,46 @@ internal static partial class DemoData
                     step();
                 await db.SaveChangesAsync();
             }
+            await AddDigestsAsync();
             return _items.Count;
+        }
+
+        /// <summary>The digests as the deadline watch sent them at 08:00, counted from the saved items like it counts.</summary>
+        private async Task AddDigestsAsync()
+        {
+            if (_digestsFor.Count == 0)
+                return;
+            var at = Day(0, 8) <= now ? Day(0, 8) : Day(-1, 8);
+            var day = MessageTexts.Time(at, "Asia/Shanghai")[..10];
+            var answering = db.Assignments.Answering();
+            var dueSoon = await answering.DueSoon(at, deadlines).Select(a => new { a.UnitId, a.Item!.Number }).ToListAsync();
+            var overdue = await answering.Overdue(at).Select(a => new { a.UnitId, a.Item!.Number }).ToListAsync();
+            var commitments = await db.Commitments.Where(c => c.DoneAtUtc == null && c.DueAtUtc < at)
+                .Join(db.Items, c => c.ItemId, i => i.Id, (c, i) => new { c.OwnerUnitId, i.Number, c.Text, c.DueAtUtc }).ToListAsync();
+            foreach (var user in _digestsFor.Select(name => Users[name]))
+            {
+                object data = user.UnitId is { } unit
+                    ? new
+                    {
+                        day,
+                        dueSoon = dueSoon.Where(d => d.UnitId == unit).Select(d => d.Number).ToArray(),
+                        overdue = overdue.Where(o => o.UnitId == unit).Select(o => o.Number).ToArray(),
+                        overdueCommitments = commitments.Count(c => c.OwnerUnitId == unit),
+                    }
+                    : new
+                    {
+                        day,
+                        overdue = overdue.Select(o => o.Number).Distinct().ToArray(),
+                        dueSoon = dueSoon.Select(d => d.Number).Distinct().Count(),
+                        overdueCommitments = commitments.Select(c => new { c.Number, c.Text, c.DueAtUtc }).ToArray(),
+                    };
+                db.Notifications.Add(new Notification
+                {
+                    UserId = user.Id, Kind = user.UnitId is null ? "office-digest" : "deadline-digest", CreatedAtUtc = at,
+                    Data = JsonSerializer.Serialize(data, NotificationJson.Options),
+                });
+            }
+            await db.SaveChangesAsync();
         }
 
         /// <summary>Numbers are given at registration, in registration order, per session and kind.</summary>

@@ -92,9 +92,9 @@ public static class AttachmentsApi
     /// <summary>A unit adds material to the answer it is preparing: the lead or a separate unit, while an answer is due.</summary>
     private static Refusal? AttachToAnswer(ItemWork work) =>
         work.Rules.Mine is not { Role: not AssignmentRole.Co }
-            ? Refusal.Who("Only the lead unit (or a separate unit, for its part) attaches files to an answer; a co-handling unit sends its opinion instead.")
+            ? Refusal.Who("answering_unit_only", "Only the lead unit (or a separate unit, for its part) attaches files to an answer; a co-handling unit sends its opinion instead.")
         : work.Item.State is ItemState.InHandling or ItemState.ReHandling || work.Item is { State: ItemState.Closed, UnderTracking: true } ? null
-        : Refusal.When("Files are attached to an answer while the item waits for one: sign for the item first, or ask the office if it is closed.");
+        : Refusal.When("not_waiting_for_answer", "Files are attached to an answer while the item waits for one: sign for the item first, or ask the office if it is closed.");
 
     private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> Download(
         int id, ItemDesk desk, AttachmentStore store, HttpResponse response, ILogger<AttachmentStore> log)

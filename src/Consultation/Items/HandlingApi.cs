@@ -60,7 +60,7 @@ public static class HandlingApi
         {
             var mine = work.Rules.Mine!;
             if (await desk.Db.ReturnRequests.AnyAsync(r => r.AssignmentId == mine.Id && r.State == RequestState.Pending))
-                throw new RefusedException(Refusal.When("Your unit's return request is already waiting for the office."));
+                throw new RefusedException(Refusal.When("request_pending", "Your unit's return request is already waiting for the office."));
             desk.Db.ReturnRequests.Add(new ReturnRequest
             {
                 ItemId = id, AssignmentId = mine.Id, Reason = body.Reason.Trim(), RequestedById = desk.Me.Id, RequestedAtUtc = desk.Now,
@@ -97,12 +97,14 @@ public static class HandlingApi
             var cap = desk.Deadlines.ExtensionCap(mine.AssignedAtUtc);
             var due = DateTime.SpecifyKind(body.DueAtUtc, DateTimeKind.Utc);
             if (due <= mine.DueAtUtc)
-                throw new RefusedException(Refusal.When($"Ask for a date after the current deadline, {mine.DueAtUtc:yyyy-MM-dd}."));
+                throw new RefusedException(Refusal.When("extension_not_later",
+                    $"Ask for a date after the current deadline, {mine.DueAtUtc:yyyy-MM-dd}.", new { dueAtUtc = mine.DueAtUtc }));
             if (due > cap)
-                throw new RefusedException(Refusal.When(
-                    $"An answer may not be extended past {cap:yyyy-MM-dd}, {desk.Deadlines.ExtensionCapMonths} months after assignment: ask for that date at the latest."));
+                throw new RefusedException(Refusal.When("extension_past_cap",
+                    $"An answer may not be extended past {cap:yyyy-MM-dd}, {desk.Deadlines.ExtensionCapMonths} months after assignment: ask for that date at the latest.",
+                    new { capUtc = cap, months = desk.Deadlines.ExtensionCapMonths }));
             if (await desk.Db.ExtensionRequests.AnyAsync(r => r.AssignmentId == mine.Id && r.State == RequestState.Pending))
-                throw new RefusedException(Refusal.When("Your unit's extension request is already waiting for the office."));
+                throw new RefusedException(Refusal.When("request_pending", "Your unit's extension request is already waiting for the office."));
             desk.Db.ExtensionRequests.Add(new ExtensionRequest
             {
                 ItemId = id, AssignmentId = mine.Id, RequestedDueAtUtc = due, Reason = body.Reason.Trim(),
@@ -117,7 +119,7 @@ public static class HandlingApi
         {
             var at = DateTime.SpecifyKind(body.AtUtc, DateTimeKind.Utc);
             if (at > desk.Now)
-                throw new RefusedException(Refusal.When("Record a contact after it took place; schedule a visit for a future one."));
+                throw new RefusedException(Refusal.When("contact_in_future", "Record a contact after it took place; schedule a visit for a future one."));
             var mine = work.Rules.Mine!;
             var submitter = work.Item.Signers.Single(s => s.Role == SignerRole.Submitter);
             var visit = new ReturnVisit
@@ -181,7 +183,7 @@ public static class HandlingApi
         var files = await desk.Db.Attachments.Where(a => ids.Contains(a.Id) && a.ItemId == itemId && a.Purpose == AttachmentPurpose.Answer
                                                          && a.UnitId == mine.UnitId && a.ResponseId == null).ToListAsync();
         if (files.Count != ids.Length)
-            throw new RefusedException(new Refusal(StatusCodes.Status400BadRequest, "invalid",
+            throw new RefusedException(new Refusal(StatusCodes.Status400BadRequest, "invalid", "attachments_not_yours",
                 $"attachmentIds: {string.Join(", ", ids.Except(files.Select(f => f.Id)))} cannot go with this answer. Send only files that your unit "
                 + "uploaded to this item with purpose=answer and did not send with an earlier answer."));
         foreach (var file in files)

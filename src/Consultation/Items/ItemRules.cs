@@ -5,12 +5,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consultation.Items;
 
-/// <summary>Why an action is refused: not this person's to do (403), or not now (409).</summary>
-public sealed record Refusal(int Status, string Code, string Message)
+/// <summary>
+/// Why an action is refused: not this person's to do (403, code forbidden), or not now (409, code not_now). The
+/// reason names the rule, and its arguments (dates, numbers) let the web app say it in the reader's language.
+/// </summary>
+public sealed record Refusal(int Status, string Code, string Reason, string Message, object? Args = null)
 {
-    public static Refusal Who(string message) => new(StatusCodes.Status403Forbidden, "forbidden", message);
-    public static Refusal When(string message) => new(StatusCodes.Status409Conflict, "not_now", message);
-    public ProblemHttpResult ToProblem() => Problems.Of(Status, Code, Message);
+    public static Refusal Who(string reason, string message) => new(StatusCodes.Status403Forbidden, "forbidden", reason, message);
+    public static Refusal When(string reason, string message, object? args = null) =>
+        new(StatusCodes.Status409Conflict, "not_now", reason, message, args);
+
+    public ProblemHttpResult ToProblem() => Problems.Of(Status, Code, Message,
+        new Dictionary<string, object?> { ["reason"] = Reason, ["args"] = Args });
 }
 
 /// <summary>
@@ -32,81 +38,82 @@ public sealed class ItemRules(Item item, CurrentUser me, DateTime now, DeadlineS
 
     // Deputies
     public Refusal? EditDraft() =>
-        !IsSubmitter ? Refusal.Who("Only the submitter edits or submits an item.")
-        : item.State != ItemState.Draft ? Refusal.When("A submitted item can no longer be edited; ask the office if something must change.")
+        !IsSubmitter ? Refusal.Who("submitter_only", "Only the submitter edits or submits an item.")
+        : item.State != ItemState.Draft ? Refusal.When("already_submitted", "A submitted item can no longer be edited; ask the office if something must change.")
         : null;
 
     public Refusal? CoSign() =>
         Deputy is not { } d || item.Signers.FirstOrDefault(s => s.DeputyId == d && s.Role == SignerRole.CoSigner) is not { } signer
-            ? Refusal.Who("Only a co-signer named on the item confirms a co-signature.")
-        : signer.ConfirmedAtUtc is not null ? Refusal.When("You have already confirmed your co-signature.")
-        : item.State is not (ItemState.Draft or ItemState.Submitted) ? Refusal.When("The item is registered: co-signatures can no longer be added.")
+            ? Refusal.Who("cosigner_only", "Only a co-signer named on the item confirms a co-signature.")
+        : signer.ConfirmedAtUtc is not null ? Refusal.When("already_cosigned", "You have already confirmed your co-signature.")
+        : item.State is not (ItemState.Draft or ItemState.Submitted) ? Refusal.When("cosign_closed", "The item is registered: co-signatures can no longer be added.")
         : null;
 
     public Refusal? Evaluate() =>
-        !IsSubmitter ? Refusal.Who("Only the submitter evaluates the answer.")
-        : item.State != ItemState.Answered ? Refusal.When("There is no answer waiting for your evaluation.")
+        !IsSubmitter ? Refusal.Who("submitter_only", "Only the submitter evaluates the answer.")
+        : item.State != ItemState.Answered ? Refusal.When("no_answer_to_evaluate", "There is no answer waiting for your evaluation.")
         : null;
 
     // The office
-    public Refusal? Register() => Office(item.State == ItemState.Submitted, "Only a submitted item is registered or rejected.");
+    public Refusal? Register() => Office(item.State == ItemState.Submitted, "not_submitted", "Only a submitted item is registered or rejected.");
 
-    public Refusal? Assign() => Office(item.State == ItemState.Registered,
+    public Refusal? Assign() => Office(item.State == ItemState.Registered, "not_assignable",
         "Only a registered item without a lead or separate unit is assigned; a unit's return is decided first.");
 
     public Refusal? Classify() => Office(item.State is not (ItemState.Draft or ItemState.Submitted or ItemState.Rejected),
-        "Register the item before classifying it.");
+        "not_registered", "Register the item before classifying it.");
 
-    public Refusal? Close() => Office(item.State is ItemState.Answered or ItemState.Evaluated,
+    public Refusal? Close() => Office(item.State is ItemState.Answered or ItemState.Evaluated, "not_answered",
         "Only an answered or evaluated item is closed.");
 
-    public Refusal? Decide() => Office(true, "");
+    public Refusal? Decide() => Office(true, "", "");
 
-    private Refusal? Office(bool allowed, string why) =>
-        !IsOffice ? Refusal.Who("Only the office does this.") : allowed ? null : Refusal.When(why);
+    private Refusal? Office(bool allowed, string reason, string why) =>
+        !IsOffice ? Refusal.Who("office_only", "Only the office does this.") : allowed ? null : Refusal.When(reason, why);
 
     // Handler units
     public Refusal? SignFor() =>
         Mine is not { } a ? NotAssigned
-        : a.SignedForAtUtc is not null ? Refusal.When("Your unit has already signed for this item.")
+        : a.SignedForAtUtc is not null ? Refusal.When("already_signed", "Your unit has already signed for this item.")
         : null;
 
     public Refusal? Return() =>
         Mine is not { } a ? NotAssigned
-        : now > deadlines.ReturnWindowEnds(a.AssignedAtUtc) ? Refusal.When(
-            $"The return window closed on {deadlines.ReturnWindowEnds(a.AssignedAtUtc):yyyy-MM-dd HH:mm} UTC, {deadlines.ReturnWindowDays} days after assignment: handle the item, or ask the office to re-assign it.")
+        : now > deadlines.ReturnWindowEnds(a.AssignedAtUtc) ? Refusal.When("return_window_closed",
+            $"The return window closed on {deadlines.ReturnWindowEnds(a.AssignedAtUtc):yyyy-MM-dd HH:mm} UTC, {deadlines.ReturnWindowDays} days after assignment: handle the item, or ask the office to re-assign it.",
+            new { untilUtc = deadlines.ReturnWindowEnds(a.AssignedAtUtc), days = deadlines.ReturnWindowDays })
         : null;
 
     public Refusal? AddProgress() =>
         Mine is null ? NotAssigned
         : item.State is not (ItemState.Assigned or ItemState.InHandling or ItemState.ReHandling or ItemState.Answered)
-            ? Refusal.When("Progress is recorded while the item is being handled.")
+            ? Refusal.When("not_handling", "Progress is recorded while the item is being handled.")
         : null;
 
     public Refusal? GiveOpinion() =>
-        Mine is not { Role: AssignmentRole.Co } ? Refusal.Who("Only a co-handling unit sends an opinion to the lead unit.")
-        : !Handling.Contains(item.State) ? Refusal.When("The item is no longer being handled.")
+        Mine is not { Role: AssignmentRole.Co } ? Refusal.Who("co_unit_only", "Only a co-handling unit sends an opinion to the lead unit.")
+        : !Handling.Contains(item.State) ? Refusal.When("not_handling", "The item is no longer being handled.")
         : null;
 
     public Refusal? RequestExtension() =>
-        Mine is not { Role: not AssignmentRole.Co } ? Refusal.Who("Only the lead unit or a separate unit asks for more time to answer.")
-        : !Handling.Contains(item.State) ? Refusal.When("The item is no longer being handled.")
+        Mine is not { Role: not AssignmentRole.Co } ? Refusal.Who("answering_unit_only", "Only the lead unit or a separate unit asks for more time to answer.")
+        : !Handling.Contains(item.State) ? Refusal.When("not_handling", "The item is no longer being handled.")
         : null;
 
     public Refusal? RecordContact() =>
-        Mine is not { Role: not AssignmentRole.Co } ? Refusal.Who("The lead unit (or a separate unit) records contacts with the deputy.")
-        : item.State is ItemState.Closed or ItemState.Rejected ? Refusal.When("The item is closed.")
+        Mine is not { Role: not AssignmentRole.Co } ? Refusal.Who("answering_unit_only", "The lead unit (or a separate unit) records contacts with the deputy.")
+        : item.State is ItemState.Closed or ItemState.Rejected ? Refusal.When("item_closed", "The item is closed.")
         : null;
 
     public Refusal? Answer(bool hasContact) =>
-        Mine is not { Role: not AssignmentRole.Co } a ? Refusal.Who("Only the lead unit (or a separate unit, for its part) answers.")
-        : a.SignedForAtUtc is null ? Refusal.When("Sign for the item before answering it.")
+        Mine is not { Role: not AssignmentRole.Co } a ? Refusal.Who("answering_unit_only", "Only the lead unit (or a separate unit, for its part) answers.")
+        : a.SignedForAtUtc is null ? Refusal.When("sign_first", "Sign for the item before answering it.")
         : item.State == ItemState.Closed && item.UnderTracking ? null // the follow-up answer of a B/C item
-        : item.State is not (ItemState.InHandling or ItemState.ReHandling) ? Refusal.When("The item is not waiting for an answer.")
-        : !hasContact ? Refusal.When("Contact the deputy before answering: hold or record a return visit (before the answer or during handling) first.")
+        : item.State is not (ItemState.InHandling or ItemState.ReHandling) ? Refusal.When("not_waiting_for_answer", "The item is not waiting for an answer.")
+        : !hasContact ? Refusal.When("contact_first", "Contact the deputy before answering: hold or record a return visit (before the answer or during handling) first.")
         : null;
 
-    private static readonly Refusal NotAssigned = Refusal.Who("Your unit is not (or no longer) assigned to this item.");
+    private static readonly Refusal NotAssigned = Refusal.Who("not_assigned", "Your unit is not (or no longer) assigned to this item.");
 
     /// <summary>The actions the item page offers this person now.</summary>
     public string[] Actions(bool hasContact)

@@ -167,7 +167,7 @@ public static class OfficeApi
         if (pending is null)
             return Problems.NotFound("The return request");
         return await desk.ActAsync(pending.ItemId, w => pending.State != RequestState.Pending
-            ? Refusal.When("This return request has already been decided.") : w.Rules.Decide(), async work =>
+            ? Refusal.When("already_decided", "This return request has already been decided.") : w.Rules.Decide(), async work =>
         {
             Decide(pending, request, desk);
             var assignment = work.Item.Assignments.Single(a => a.Id == pending.AssignmentId);
@@ -190,13 +190,14 @@ public static class OfficeApi
         if (pending is null)
             return Problems.NotFound("The extension request");
         return await desk.ActAsync(pending.ItemId, w => pending.State != RequestState.Pending
-            ? Refusal.When("This extension request has already been decided.") : w.Rules.Decide(), async work =>
+            ? Refusal.When("already_decided", "This extension request has already been decided.") : w.Rules.Decide(), async work =>
         {
             var assignment = work.Item.Assignments.Single(a => a.Id == pending.AssignmentId);
             var cap = desk.Deadlines.ExtensionCap(assignment.AssignedAtUtc);
             if (request.Approve && pending.RequestedDueAtUtc > cap)
-                throw new RefusedException(Refusal.When(
-                    $"An extension may not go past {cap:yyyy-MM-dd} ({desk.Deadlines.ExtensionCapMonths} months after assignment): refuse it, or ask the unit for an earlier date."));
+                throw new RefusedException(Refusal.When("extension_past_cap",
+                    $"An extension may not go past {cap:yyyy-MM-dd} ({desk.Deadlines.ExtensionCapMonths} months after assignment): refuse it, or ask the unit for an earlier date.",
+                    new { capUtc = cap, months = desk.Deadlines.ExtensionCapMonths }));
             Decide(pending, request, desk);
             if (request.Approve)
                 assignment.DueAtUtc = pending.RequestedDueAtUtc;

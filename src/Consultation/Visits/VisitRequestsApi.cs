@@ -40,9 +40,9 @@ public static class VisitRequestsApi
         if (await desk.LoadAsync(id) is not { } work)
             return Problems.NotFound("The item");
         if (!work.Item.Signers.Any(s => s.DeputyId == desk.Me.DeputyId && s.Role == SignerRole.Submitter))
-            return Items.Refusal.Who("Only the submitter asks the unit for a consultation.").ToProblem();
+            return Items.Refusal.Who("submitter_only", "Only the submitter asks the unit for a consultation.").ToProblem();
         if (work.Item.State is ItemState.Draft or ItemState.Submitted or ItemState.Registered or ItemState.Rejected)
-            return Items.Refusal.When("Ask for a consultation once a unit handles the item.").ToProblem();
+            return Items.Refusal.When("consultation_not_yet", "Ask for a consultation once a unit handles the item.").ToProblem();
         if (request.VisitId is { } visitId && !await desk.Db.Visits.AnyAsync(v => v.Id == visitId && v.ItemId == id))
             return Problems.NotFound("The visit");
         var asked = new VisitRequest
@@ -70,7 +70,7 @@ public static class VisitRequestsApi
         if (asked is null)
             return Problems.NotFound("The consultation request");
         if (asked.State != RequestState.Pending)
-            return Items.Refusal.When("This request has already been answered.").ToProblem();
+            return Items.Refusal.When("already_answered", "This request has already been answered.").ToProblem();
         (asked.State, asked.AnsweredById, asked.AnsweredAtUtc, asked.Answer) = (RequestState.Refused, desk.Me.Id, desk.Now, request.Reason.Trim());
         var item = await desk.Db.Items.SingleAsync(i => i.Id == asked.ItemId);
         await desk.Notify.QueueAsync(desk.Notify.AccountsOf([asked.DeputyId]), "visit-request-declined", item, new { reason = asked.Answer });

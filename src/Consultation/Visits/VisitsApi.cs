@@ -134,10 +134,10 @@ public static class VisitsApi
         var visit = await desk.Db.Visits.Include(v => v.Participants).SingleOrDefaultAsync(v => v.Id == id && v.LeadUnitId == desk.Me.UnitId);
         if (visit is null)
             return await desk.Db.Visits.VisibleTo(desk.Db, desk.Me).AnyAsync(v => v.Id == id)
-                ? Items.Refusal.Who("Only the lead unit records how a visit went.").ToProblem()
+                ? Items.Refusal.Who("lead_unit_only", "Only the lead unit records how a visit went.").ToProblem()
                 : Problems.NotFound("The visit");
         if (visit.State is VisitState.Cancelled || visit.StartUtc > desk.Now)
-            return Items.Refusal.When("Record the outcome once the visit has started.").ToProblem();
+            return Items.Refusal.When("visit_not_started", "Record the outcome once the visit has started.").ToProblem();
         visit.State = request.Held ? VisitState.Held : VisitState.NoShow;
         visit.ClosedAtUtc ??= desk.Now;
         desk.AfterSave(() => jobs.SyncVisitAsync(id));
@@ -237,8 +237,9 @@ public static class VisitsApi
     {
         var visit = await desk.Db.Visits.VisibleTo(desk.Db, desk.Me).SingleOrDefaultAsync(v => v.Id == id);
         return visit is null ? Problems.NotFound("The visit")
-            : visit.LeadUnitId != desk.Me.UnitId ? Items.Refusal.Who("Only the lead unit moves or cancels its visits.").ToProblem()
-            : visit.State != VisitState.Scheduled ? Items.Refusal.When($"The visit is {visit.State.ToString().ToLowerInvariant()}: it can no longer be moved or cancelled.").ToProblem()
+            : visit.LeadUnitId != desk.Me.UnitId ? Items.Refusal.Who("lead_unit_only", "Only the lead unit moves or cancels its visits.").ToProblem()
+            : visit.State != VisitState.Scheduled ? Items.Refusal.When("visit_not_scheduled",
+                $"The visit is {visit.State.ToString().ToLowerInvariant()}: it can no longer be moved or cancelled.", new { state = visit.State }).ToProblem()
             : Problems.Conflict("edit_conflict", "Someone changed this visit after you opened it: reload it, then try again.");
     }
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Consultation.Tests.Infrastructure;
 
 /// <summary>What an error response says, as the web app reads it.</summary>
-public sealed record Problem(int Status, string? Code, string? Detail, Dictionary<string, string[]> Errors)
+public sealed record Problem(int Status, string? Code, string? Detail, Dictionary<string, string[]> Errors, string? Reason = null)
 {
     public static async Task<Problem> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -19,6 +19,7 @@ public sealed record Problem(int Status, string? Code, string? Detail, Dictionar
         return new Problem(root.GetProperty("status").GetInt32(),
             root.TryGetProperty("code", out var code) ? code.GetString() : null,
             root.TryGetProperty("detail", out var detail) ? detail.GetString() : null,
-            errors);
+            errors,
+            root.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null);
     }
 }

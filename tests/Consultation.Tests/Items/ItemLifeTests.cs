@@ -44,6 +44,7 @@ public sealed class ItemLifeTests : IAsyncLifetime
         // No answer without a contact with the deputy first.
         var refused = await w.Refused(w.Lead, Post, $"/api/items/{id}/answer", new { category = "B", text = "已列入明年计划，逐步增加停车泊位。" }, HttpStatusCode.Conflict);
         Assert.Contains("Contact the deputy", refused.Detail);
+        Assert.Equal("contact_first", refused.Reason);
 
         // An extension never goes past 6 months from assignment.
         var tooLate = await w.Refused(w.Lead, Post, $"/api/items/{id}/extension",
@@ -124,6 +125,7 @@ public sealed class ItemLifeTests : IAsyncLifetime
         var refused = await w.Refused(w.Lead, Post, $"/api/items/{id}/return", new { reason = "不属于本单位职责。" }, HttpStatusCode.Conflict);
 
         Assert.Contains("return window closed", refused.Detail);
+        Assert.Equal("return_window_closed", refused.Reason);
         Assert.Empty((await w.Get<ItemDetail>(w.Lead, $"/api/items/{id}")).UnitRequests);
     }
 
