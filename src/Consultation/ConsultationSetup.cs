@@ -1,4 +1,5 @@
 using Consultation.Accounts;
+using Consultation.Calls;
 using Consultation.Data;
 using Consultation.Deputies;
 using Consultation.Home;
@@ -25,7 +26,8 @@ public static class ConsultationSetup
         builder.AddConsultationData();
         builder.AddConsultationAccounts();
         builder.Services.Configure<DeadlineSettings>(builder.Configuration.GetSection("Deadlines"));
-        builder.Services.AddSignalR();
+        // Enough for an SDP offer with many candidates; larger messages close that one connection.
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<ItemDesk>();
         builder.AddAttachments();
@@ -33,6 +35,7 @@ public static class ConsultationSetup
         builder.Services.AddScoped<EffectLedger>();
         builder.Services.Configure<VisitSettings>(builder.Configuration.GetSection("Visits"));
         builder.AddConsultationJobs();
+        builder.AddCalls();
         builder.Services.AddScoped<JobScheduler>();
         return builder;
     }
@@ -53,6 +56,7 @@ public static class ConsultationSetup
         app.MapEvaluation();
         app.MapNotifications();
         app.MapVisits();
+        app.MapCalls();
         app.MapVisitRequests();
         app.MapProfile();
         app.MapNotificationPolicy();

@@ -7,11 +7,16 @@ namespace Consultation.Accounts;
 /// <summary>The signed-in user of this request, read from the cookie's claims (no database call).</summary>
 public sealed class CurrentUser(IHttpContextAccessor http) : IAuditActor
 {
+    private ClaimsPrincipal? _principal;
+
+    /// <summary>The user of a SignalR connection, whose principal is fixed when it connects.</summary>
+    public static CurrentUser Of(ClaimsPrincipal? principal) => new(new HttpContextAccessor()) { _principal = principal };
+
     public const string UnitClaim = "consultation:unit";
     public const string DeputyClaim = "consultation:deputy";
     public const string DisplayNameClaim = "consultation:display-name";
 
-    private ClaimsPrincipal? Principal => http.HttpContext?.User;
+    private ClaimsPrincipal? Principal => _principal ?? http.HttpContext?.User;
 
     public bool IsSignedIn => Principal?.Identity?.IsAuthenticated == true;
     public int? UserId => int.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

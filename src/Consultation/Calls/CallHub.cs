@@ -1,0 +1,166 @@
+using Consultation.Accounts;
+using Consultation.Data;
+using Consultation.Visits;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Consultation.Calls;
+
+public sealed record PeerView(int ParticipantId, string DisplayName, ParticipantRole Role, MediaState Media, bool IAmPolite);
+
+public sealed record JoinResult(int ParticipantId, PeerView[] Peers, IceServer[] IceServers, string RoomState, DateTime EndsAtUtc);
+
+public sealed record ChatLine(long Id, int From, string DisplayName, string Text, DateTime SentAtUtc);
+
+public sealed record QualitySummary(int DurationSeconds, double? RoundTripMs, double? PacketLossPercent, double? BitrateKbps, bool Relayed);
+
+public interface IVisitClient
+{
+    Task ParticipantJoined(PeerView peer);
+    Task ParticipantLeft(int participantId);
+    Task Signal(int from, string kind, string payload);
+    Task MediaChanged(int participantId, MediaState media);
+    Task Chat(ChatLine line);
+    Task RoomStateChanged(string state);
+}
+
+/// <summary>
+/// Signaling for video visits. The server relays SDP and ICE as opaque strings between participants of the same
+/// room; who a connection is comes from the server's own room state, never from what a client claims. Joining
+/// checks the database once; signals are checked in memory only.
+/// </summary>
+[Authorize]
+public sealed class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider clock,
+    IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
+{
+    public const string Path = "/hubs/visits";
+    private static readonly string[] SignalKinds = ["offer", "answer", "candidate"];
+    private CallSettings Settings => callSettings.Value;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static string Group(int visitId) => $"visit:{visitId}";
+
+    public async Task<JoinResult> Join(int visitId)
+    {
+        var me = CurrentUser.Of(Context.User);
+        var visit = await db.Visits.AsNoTracking().Include(v => v.Participants).SingleOrDefaultAsync(v => v.Id == visitId);
+        var participant = visit?.Participants.FirstOrDefault(p =>
+            p.UserId == me.UserId || (me.IsInRole(Roles.Deputy) && me.DeputyId is { } d && p.DeputyId == d));
+        if (visit is null || participant is null)
+            throw new HubException("You are not a participant of this visit: open the link from your own invitation, or sign in with your own account.");
+        if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video)
+            throw new HubException("This visit is not a video visit that is still to take place.");
+        var opens = visit.StartUtc - (participant.Role == ParticipantRole.LeadUnit ? Settings.LeadUnitEarlyJoin : visitSettings.Value.RoomOpensBefore);
+        var closes = visit.EndUtc + visitSettings.Value.CloseAfterEnd;
+        if (Now < opens)
+            throw new HubException($"The room opens at {opens:yyyy-MM-dd HH:mm} UTC: come back then.");
+        if (Now > closes)
+            throw new HubException("The room has closed: ask the unit to schedule another visit.");
+
+        var room = rooms.RoomOf(visitId);
+        var wasOpen = room.IsOpen;
+        var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));
+        var (added, replaced) = room.Enter(self, Context.ConnectionId, Settings.MaxParticipants);
+        if (!added)
+            throw new HubException($"The room is full ({Settings.MaxParticipants} participants).");
+        if (replaced is not null)
+        {
+            rooms.Unseat(replaced);
+            await Groups.RemoveFromGroupAsync(replaced, Group(visitId));
+        }
+        rooms.Sit(Context.ConnectionId, room, participant.Id);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(visitId));
+        db.Attendance.Add(new AttendanceEntry { VisitId = visitId, ParticipantId = participant.Id, JoinedAtUtc = Now });
+        await db.SaveChangesAsync();
+
+        await Clients.OthersInGroup(Group(visitId)).ParticipantJoined(View(self, toward: participant.Id, asSeenBy: -1));
+        if (!wasOpen && room.IsOpen)
+            await Clients.Group(Group(visitId)).RoomStateChanged("open");
+        var peers = room.Members.Where(m => m.Peer.ParticipantId != participant.Id)
+            .Select(m => View(m.Peer, toward: m.Peer.ParticipantId, asSeenBy: participant.Id)).ToArray();
+        var ice = TurnCredentials.For(Settings, $"v{visitId}p{participant.Id}", Now, closes);
+        return new JoinResult(participant.Id, peers, ice, room.IsOpen ? "open" : "lobby", visit.EndUtc);
+    }
+
+    public async Task Signal(int to, string kind, string payload)
+    {
+        var seat = Seated();
+        if (!SignalKinds.Contains(kind))
+            throw new HubException("A signal is an offer, an answer or a candidate.");
+        if (payload.Length > Settings.MaxSignalBytes)
+            throw new HubException($"The signal is larger than {Settings.MaxSignalBytes} characters.");
+        if (!seat.Room.IsOpen)
+            throw new HubException("The room is still a lobby: wait until a handler of the unit joins.");
+        if (seat.Room.Find(to) is not { } target)
+        {
+            // A signal to someone outside this room (or gone) is dropped, never forwarded elsewhere.
+            log.LogWarning("Dropped a {Kind} from participant {From} to {To}, who is not in room {Visit}", kind, seat.ParticipantId, to, seat.Room.VisitId);
+            return;
+        }
+        await Clients.Client(target.ConnectionId).Signal(seat.ParticipantId, kind, payload);
+    }
+
+    public async Task SetMedia(bool audio, bool video, bool screen)
+    {
+        var seat = Seated();
+        var media = new MediaState(audio, video, screen);
+        seat.Room.SetMedia(seat.ParticipantId, media);
+        await Clients.OthersInGroup(Group(seat.Room.VisitId)).MediaChanged(seat.ParticipantId, media);
+    }
+
+    public async Task Chat(string text)
+    {
+        var seat = Seated();
+        text = text.Trim();
+        if (text.Length == 0 || text.Length > Settings.MaxChatLength)
+            throw new HubException($"A chat message has 1 to {Settings.MaxChatLength} characters.");
+        var message = new ChatMessage { VisitId = seat.Room.VisitId, ParticipantId = seat.ParticipantId, Text = text, SentAtUtc = Now };
+        db.ChatMessages.Add(message);
+        await db.SaveChangesAsync();
+        var name = seat.Room.Find(seat.ParticipantId)?.Peer.DisplayName ?? "";
+        await Clients.Group(Group(seat.Room.VisitId)).Chat(new ChatLine(message.Id, seat.ParticipantId, name, text, message.SentAtUtc));
+    }
+
+    public async Task ReportQuality(QualitySummary summary)
+    {
+        var seat = Seated();
+        db.CallQuality.Add(new CallQuality
+        {
+            VisitId = seat.Room.VisitId, ParticipantId = seat.ParticipantId, DurationSeconds = Math.Max(0, summary.DurationSeconds),
+            RoundTripMs = summary.RoundTripMs, PacketLossPercent = summary.PacketLossPercent, BitrateKbps = summary.BitrateKbps,
+            Relayed = summary.Relayed, ReportedAtUtc = Now,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public Task Leave() => LeaveAsync(Context.ConnectionId);
+
+    public override Task OnDisconnectedAsync(Exception? exception) => LeaveAsync(Context.ConnectionId);
+
+    private async Task LeaveAsync(string connectionId)
+    {
+        if (rooms.Unseat(connectionId) is not { } seat || !seat.Room.Leave(seat.ParticipantId, connectionId))
+            return;
+        await Groups.RemoveFromGroupAsync(connectionId, Group(seat.Room.VisitId));
+        await db.Attendance.Where(a => a.VisitId == seat.Room.VisitId && a.ParticipantId == seat.ParticipantId && a.LeftAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeftAtUtc, Now));
+        await Clients.Group(Group(seat.Room.VisitId)).ParticipantLeft(seat.ParticipantId);
+        if (!seat.Room.IsOpen && seat.Room.Members.Count > 0)
+            await Clients.Group(Group(seat.Room.VisitId)).RoomStateChanged("lobby");
+    }
+
+    /// <summary>The caller's seat, and one message of its per-second budget spent.</summary>
+    private RoomRegistry.Seat Seated()
+    {
+        var seat = rooms.SeatOf(Context.ConnectionId) ?? throw new HubException("Join the visit first.");
+        if (!seat.TryCount(Settings.MaxMessagesPerSecond, Environment.TickCount64))
+            throw new HubException($"Too many messages: at most {Settings.MaxMessagesPerSecond} a second.");
+        return seat;
+    }
+
+    /// <summary>Perfect negotiation needs exactly one polite side per pair: the participant with the higher id.</summary>
+    private static PeerView View(Peer peer, int toward, int asSeenBy) =>
+        new(peer.ParticipantId, peer.DisplayName, peer.Role, peer.Media, IAmPolite: asSeenBy > toward);
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Consultation.Visits;
+
+namespace Consultation.Calls;
+
+public sealed record MediaState(bool Audio, bool Video, bool Screen);
+
+public sealed record Peer(int ParticipantId, string DisplayName, ParticipantRole Role, MediaState Media);
+
+/// <summary>Who is in one visit's room now, on this server. Kept in memory: no database call per signal.</summary>
+public sealed class Room(int visitId)
+{
+    private readonly Dictionary<int, Member> _members = [];
+
+    public int VisitId { get; } = visitId;
+
+    public sealed record Member(string ConnectionId, Peer Peer);
+
+    /// <summary>The room is open once a handler of the lead unit is in it; until then deputies wait in the lobby.</summary>
+    public bool IsOpen
+    {
+        get { lock (_members) return _members.Values.Any(m => m.Peer.Role == ParticipantRole.LeadUnit); }
+    }
+
+    public IReadOnlyList<Member> Members
+    {
+        get { lock (_members) return _members.Values.ToList(); }
+    }
+
+    /// <summary>Adds or replaces (after a reconnect) the participant's connection; returns the one it replaced.</summary>
+    public (bool Added, string? Replaced) Enter(Peer peer, string connectionId, int capacity)
+    {
+        lock (_members)
+        {
+            var replaced = _members.GetValueOrDefault(peer.ParticipantId)?.ConnectionId;
+            if (replaced is null && _members.Count >= capacity)
+                return (false, null);
+            _members[peer.ParticipantId] = new Member(connectionId, peer);
+            return (true, replaced);
+        }
+    }
+
+    /// <summary>Removes the participant if this connection is still theirs (a stale connection leaving changes nothing).</summary>
+    public bool Leave(int participantId, string connectionId)
+    {
+        lock (_members)
+            return _members.TryGetValue(participantId, out var m) && m.ConnectionId == connectionId && _members.Remove(participantId);
+    }
+
+    public Member? Find(int participantId)
+    {
+        lock (_members) return _members.GetValueOrDefault(participantId);
+    }
+
+    public void SetMedia(int participantId, MediaState media)
+    {
+        lock (_members)
+            if (_members.TryGetValue(participantId, out var m))
+                _members[participantId] = m with { Peer = m.Peer with { Media = media } };
+    }
+}
+
+/// <summary>The rooms of this server and which connection is which participant in which room.</summary>
+public sealed class RoomRegistry
+{
+    private readonly ConcurrentDictionary<int, Room> _rooms = new();
+    private readonly ConcurrentDictionary<string, Seat> _seats = new();
+
+    /// <summary>A connection's place: its room and participant, and its message budget.</summary>
+    public sealed class Seat(Room room, int participantId)
+    {
+        public Room Room { get; } = room;
+        public int ParticipantId { get; } = participantId;
+        private long _windowStart;
+        private int _count;
+
+        /// <summary>A one-second window per connection: false once the limit is spent.</summary>
+        public bool TryCount(int perSecond, long nowMs)
+        {
+            lock (this)
+            {
+                if (nowMs - _windowStart >= 1_000)
+                    (_windowStart, _count) = (nowMs, 0);
+                return ++_count <= perSecond;
+            }
+        }
+    }
+
+    public Room RoomOf(int visitId) => _rooms.GetOrAdd(visitId, id => new Room(id));
+
+    public void Sit(string connectionId, Room room, int participantId) => _seats[connectionId] = new Seat(room, participantId);
+
+    public Seat? SeatOf(string connectionId) => _seats.GetValueOrDefault(connectionId);
+
+    public Seat? Unseat(string connectionId) => _seats.TryRemove(connectionId, out var seat) ? seat : null;
+}

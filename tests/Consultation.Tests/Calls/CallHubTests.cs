@@ -1,0 +1,194 @@
+using System.Threading.Channels;
+using Consultation.Calls;
+using Consultation.Tests.Infrastructure;
+using Consultation.Tests.Items;
+using Consultation.Tests.Visits;
+using Consultation.Visits;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Tests.Calls;
+
+/// <summary>The signaling hub, driven with the .NET SignalR client, bypassing the web app.</summary>
+public sealed class CallHubTests : IAsyncLifetime
+{
+    private const string Secret = "turn-test-secret";
+    private ItemWorld _w = null!;
+    private VisitDto _visit = null!;
+    private readonly List<HubConnection> _connections = [];
+
+    public async Task InitializeAsync()
+    {
+        _w = await ItemWorld.CreateAsync(("Calls:TurnUrls:0", "turn:127.0.0.1:3478?transport=udp"), ("Calls:TurnSecret", Secret));
+        _visit = await _w.ScheduleAsync((await _w.SignedAsync()).Id, _w.Now.AddHours(1), minutes: 30);
+    }
+
+    /// <summary>Most tests start five minutes before the visit; one starts earlier.</summary>
+    private async Task<(HubConnection Hub, Channel<string> Events)> ConnectAt(string userName, TimeSpan beforeStart)
+    {
+        var gap = _visit.StartUtc - beforeStart - _w.Now;
+        if (gap > TimeSpan.Zero)
+            _w.Advance(gap);
+        return await ConnectNow(userName);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in _connections)
+            await connection.DisposeAsync();
+        await _w.DisposeAsync();
+    }
+
+    private Task<(HubConnection Hub, Channel<string> Events)> Connect(string userName) => ConnectAt(userName, TimeSpan.FromMinutes(5))!;
+
+    private async Task<(HubConnection Hub, Channel<string> Events)> ConnectNow(string userName)
+    {
+        var events = Channel.CreateUnbounded<string>();
+        var hub = await HubClient.ConnectAsync(_w.App, userName, CallHub.Path, h =>
+        {
+            h.On<string>(nameof(IVisitClient.RoomStateChanged), s => events.Writer.TryWrite($"room:{s}"));
+            h.On<PeerView>(nameof(IVisitClient.ParticipantJoined), p => events.Writer.TryWrite($"joined:{p.ParticipantId}"));
+            h.On<int>(nameof(IVisitClient.ParticipantLeft), p => events.Writer.TryWrite($"left:{p}"));
+            h.On<int, string, string>(nameof(IVisitClient.Signal), (from, kind, payload) => events.Writer.TryWrite($"signal:{from}:{kind}:{payload}"));
+            h.On<ChatLine>(nameof(IVisitClient.Chat), line => events.Writer.TryWrite($"chat:{line.From}:{line.Text}"));
+        });
+        _connections.Add(hub);
+        return (hub, events);
+    }
+
+    private static async Task<string> Next(Channel<string> events, string prefix)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var e = await events.Reader.ReadAsync(timeout.Token);
+            if (e.StartsWith(prefix, StringComparison.Ordinal))
+                return e;
+        }
+    }
+
+    [Fact]
+    public async Task The_deputy_waits_in_the_lobby_until_a_lead_handler_joins_then_signals_flow_between_them()
+    {
+        var (deputy, deputyEvents) = await Connect("deputy");
+        var joined = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        Assert.Equal("lobby", joined.RoomState);
+        var early = await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync(nameof(CallHub.Signal), 1, "offer", "v=0"));
+        Assert.Contains("lobby", early.Message);
+
+        var (lead, leadEvents) = await Connect("lead");
+        var leadJoin = await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+
+        Assert.Equal("open", leadJoin.RoomState);
+        Assert.Equal($"joined:{leadJoin.ParticipantId}", await Next(deputyEvents, "joined:"));
+        Assert.Equal("room:open", await Next(deputyEvents, "room:"));
+        var deputyPeer = Assert.Single(leadJoin.Peers);
+        Assert.Equal(joined.ParticipantId, deputyPeer.ParticipantId);
+        Assert.Equal(leadJoin.ParticipantId > joined.ParticipantId, deputyPeer.IAmPolite);
+
+        await deputy.InvokeAsync(nameof(CallHub.Signal), leadJoin.ParticipantId, "offer", "v=0 o=- 1 2 IN IP4 127.0.0.1");
+        Assert.Equal($"signal:{joined.ParticipantId}:offer:v=0 o=- 1 2 IN IP4 127.0.0.1", await Next(leadEvents, "signal:"));
+    }
+
+    [Fact]
+    public async Task An_outsider_and_a_participant_of_another_visit_are_refused_by_the_hub()
+    {
+        var other = await _w.ScheduleAsync((await _w.SignedAsync()).Id, _w.Now.AddHours(3), staff: [await CoUserId()]);
+        var (outsider, _) = await Connect("other.deputy");
+        var (co, _) = await Connect("co");
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id));
+        Assert.Contains("not a participant", refused.Message);
+        Assert.Contains("not a participant", (await Assert.ThrowsAsync<HubException>(() => co.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id))).Message);
+        Assert.NotEqual(other.Id, _visit.Id);
+    }
+
+    [Fact]
+    public async Task Before_the_room_opens_the_deputy_is_told_when_while_the_lead_unit_may_open_it_earlier()
+    {
+        var (deputy, _) = await ConnectAt("deputy", TimeSpan.FromMinutes(40));
+        var (lead, _) = await ConnectAt("lead", TimeSpan.FromMinutes(40));
+
+        Assert.Contains("opens at", (await Assert.ThrowsAsync<HubException>(() => lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id))).Message);
+        _w.Advance(TimeSpan.FromMinutes(15)); // 25 minutes before: the lead unit may open the room, the deputy not yet
+        Assert.Contains("opens at", (await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id))).Message);
+        Assert.Equal("open", (await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id)).RoomState);
+    }
+
+    [Fact]
+    public async Task A_signal_to_someone_outside_the_room_is_dropped_and_oversize_or_too_fast_messages_are_refused_to_that_caller_only()
+    {
+        var (deputy, deputyEvents) = await Connect("deputy");
+        var (lead, leadEvents) = await Connect("lead");
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        var l = await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+
+        await deputy.InvokeAsync(nameof(CallHub.Signal), 9_999, "candidate", "candidate:1 1 udp 1 127.0.0.1 5000 typ host");
+        var big = await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync(nameof(CallHub.Signal), l.ParticipantId, "offer", new string('a', 40_000)));
+        Assert.Contains("larger", big.Message);
+        var wrongKind = await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync(nameof(CallHub.Signal), l.ParticipantId, "bye", "x"));
+        Assert.Contains("offer, an answer or a candidate", wrongKind.Message);
+
+        var tooFast = 0;
+        for (var i = 0; i < 60; i++)
+            try { await deputy.InvokeAsync(nameof(CallHub.SetMedia), true, i % 2 == 0, false); }
+            catch (HubException e) when (e.Message.Contains("Too many")) { tooFast++; }
+        Assert.True(tooFast > 0);
+
+        // The room goes on for the others.
+        await lead.InvokeAsync(nameof(CallHub.Signal), d.ParticipantId, "answer", "v=0");
+        Assert.Equal($"signal:{l.ParticipantId}:answer:v=0", await Next(deputyEvents, "signal:"));
+        Assert.Equal(HubConnectionState.Connected, deputy.State);
+    }
+
+    [Fact]
+    public async Task A_chat_message_with_markup_reaches_everyone_as_the_same_text_and_is_kept_with_the_visit()
+    {
+        var (deputy, deputyEvents) = await Connect("deputy");
+        var (lead, leadEvents) = await Connect("lead");
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        const string text = "<img src=x onerror=alert(1)><script>alert('x')</script>";
+
+        await deputy.InvokeAsync(nameof(CallHub.Chat), text);
+
+        Assert.Equal($"chat:{d.ParticipantId}:{text}", await Next(leadEvents, "chat:"));
+        Assert.Equal($"chat:{d.ParticipantId}:{text}", await Next(deputyEvents, "chat:"));
+        Assert.Equal(text, await _w.App.WithDb(db => db.ChatMessages.Select(m => m.Text).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Joins_and_leaves_are_recorded_and_the_others_see_the_leaver_go()
+    {
+        var (deputy, _) = await Connect("deputy");
+        var (lead, leadEvents) = await Connect("lead");
+        await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+
+        await deputy.InvokeAsync(nameof(CallHub.Leave));
+
+        Assert.Equal($"left:{d.ParticipantId}", await Next(leadEvents, "left:"));
+        var attendance = await _w.App.WithDb(db => db.Attendance.Where(a => a.VisitId == _visit.Id).ToListAsync());
+        Assert.Equal(2, attendance.Count);
+        Assert.NotNull(attendance.Single(a => a.ParticipantId == d.ParticipantId).LeftAtUtc);
+    }
+
+    [Fact]
+    public async Task Turn_credentials_follow_the_rest_scheme_and_end_with_the_visit_window()
+    {
+        var (deputy, _) = await Connect("deputy");
+
+        var joined = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+
+        var turn = Assert.Single(joined.IceServers);
+        Assert.Equal(["turn:127.0.0.1:3478?transport=udp"], turn.Urls);
+        var (expiry, who) = (long.Parse(turn.Username!.Split(':')[0]), turn.Username.Split(':')[1]);
+        Assert.Equal($"v{_visit.Id}p{joined.ParticipantId}", who);
+        var windowEnd = new DateTimeOffset(_visit.EndUtc + new VisitSettings().CloseAfterEnd).ToUnixTimeSeconds();
+        Assert.Equal(windowEnd, expiry);
+        Assert.Equal(TurnCredentials.Password(Secret, turn.Username), turn.Credential);
+    }
+
+    private Task<int> CoUserId() => _w.App.WithDb(db => db.Users.Where(u => u.UserName == "co").Select(u => u.Id).SingleAsync());
+}
