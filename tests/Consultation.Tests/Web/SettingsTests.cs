@@ -24,6 +24,32 @@ public sealed class SettingsTests
             Assert.Equal((int)property.GetValue(defaults)!, deadlines.GetProperty(property.Name).GetInt32());
     }
 
+    [Theory]
+    [InlineData("Visits", typeof(Consultation.Visits.VisitSettings))]
+    [InlineData("Calls", typeof(Consultation.Calls.CallSettings))]
+    [InlineData("Jobs", typeof(Consultation.Jobs.JobSettings))]
+    public void The_example_settings_file_lists_every_setting_of_a_section_with_its_default(string section, Type settings)
+    {
+        var example = Example().GetProperty(section);
+        var defaults = Activator.CreateInstance(settings)!;
+
+        foreach (var property in settings.GetProperties())
+        {
+            Assert.True(example.TryGetProperty(property.Name, out var value), $"{section}:{property.Name} is missing from appsettings.example.json");
+            var expected = property.GetValue(defaults);
+            object? actual = expected switch
+            {
+                TimeSpan => TimeSpan.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                int => value.GetInt32(),
+                bool => value.GetBoolean(),
+                string => value.GetString(),
+                string[] => value.EnumerateArray().Select(v => v.GetString()!).ToArray(),
+                _ => throw new InvalidOperationException($"{property.PropertyType} is not compared"),
+            };
+            Assert.Equal(expected, actual);
+        }
+    }
+
     [Fact]
     public void The_example_settings_file_names_the_database_settings()
     {
