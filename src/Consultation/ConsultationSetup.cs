@@ -37,6 +37,7 @@ public static class ConsultationSetup
         builder.AddConsultationJobs();
         builder.AddCalls();
         builder.Services.AddScoped<JobScheduler>();
+        builder.Services.AddScoped<VisitEvents>();
         return builder;
     }
 

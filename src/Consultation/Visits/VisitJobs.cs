@@ -4,7 +4,6 @@ using Consultation.Items;
 using Consultation.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Consultation.Visits;
 
@@ -13,10 +12,8 @@ namespace Consultation.Visits;
 /// or cancelled since), and every message goes through the effect ledger, so running a job twice changes nothing.
 /// </summary>
 [AutomaticRetry(Attempts = 5)]
-public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalendar calendar, IOptions<VisitSettings> settings,
-    TimeProvider clock)
+public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalendar calendar, VisitEvents events, TimeProvider clock)
 {
-    private VisitSettings Settings => settings.Value;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task RunAsync(int visitId, VisitJobKind kind, int sequence)
@@ -70,7 +67,7 @@ public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalend
             number = item.Number, title = item.Title, startUtc = visit.StartUtc, method = visit.Method, reason = visit.CancellationReason,
         });
         var requireSms = reminder is not null && await db.NotificationPolicy.AnyAsync(p => p.RequireSmsForReminders);
-        var calendarEvent = withCalendar ? await EventOf(visit, item, recipients) : null;
+        var calendarEvent = withCalendar ? await events.OfAsync(visit, item, recipients.Select(r => (r.Name, r.Email))) : null;
         foreach (var to in recipients)
         {
             // One key per effect: visit, version, kind of message, person (and channel, added by the ledger).
@@ -138,18 +135,7 @@ public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalend
 
     private VisitText TextOf(ReturnVisit visit, Item item) => new(
         item.Number ?? "", item.Title, visit.StartUtc, visit.DurationMinutes, MethodName(visit.Method), visit.Location,
-        JoinUrl(visit.Id), visit.CancellationReason);
-
-    private string JoinUrl(int visitId) => $"{Settings.PublicUrl.TrimEnd('/')}/visits/{visitId}";
-
-    private async Task<VisitEvent> EventOf(ReturnVisit visit, Item item, List<Recipient> recipients)
-    {
-        var organizer = await db.Units.Where(u => u.Id == visit.LeadUnitId).Select(u => u.Name).SingleAsync();
-        return new VisitEvent(visit.Id, visit.Sequence, visit.StartUtc, visit.EndUtc, Settings.TimeZone,
-            $"回访：{item.Number}《{item.Title}》", $"{item.Number}《{item.Title}》\n{visit.Agenda}\n{JoinUrl(visit.Id)}",
-            visit.Location, JoinUrl(visit.Id), organizer, "noreply@consultation.invalid",
-            recipients.Select(r => (r.Name, r.Email)).ToList());
-    }
+        events.JoinUrl(visit.Id), visit.CancellationReason);
 
     public static (string zh, string en) MethodName(VisitMethod method) => method switch
     {

@@ -146,17 +146,13 @@ public static class VisitsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Calendar(
-        int id, ItemDesk desk, IVisitCalendar calendar, IOptions<VisitSettings> settings)
+        int id, ItemDesk desk, IVisitCalendar calendar, VisitEvents events)
     {
         var visit = await desk.Db.Visits.VisibleTo(desk.Db, desk.Me).Include(v => v.Participants).SingleOrDefaultAsync(v => v.Id == id);
         if (visit is null)
             return Problems.NotFound("The visit");
         var item = await desk.Db.Items.SingleAsync(i => i.Id == visit.ItemId);
-        var organizer = await desk.Db.Units.Where(u => u.Id == visit.LeadUnitId).Select(u => u.Name).SingleAsync();
-        var join = $"{settings.Value.PublicUrl.TrimEnd('/')}/visits/{visit.Id}";
-        var e = new VisitEvent(visit.Id, visit.Sequence, visit.StartUtc, visit.EndUtc, settings.Value.TimeZone,
-            $"回访：{item.Number}《{item.Title}》", $"{item.Number}《{item.Title}》\n{visit.Agenda}\n{join}", visit.Location, join,
-            organizer, "noreply@localhost", visit.Participants.Select(p => (p.DisplayName, (string?)null)).ToList());
+        var e = await events.OfAsync(visit, item, visit.Participants.Select(p => (p.DisplayName, (string?)null)));
         var file = visit.State == VisitState.Cancelled ? calendar.Cancel(e) : calendar.Request(e);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file.Content), "text/calendar; charset=utf-8", $"visit-{visit.Id}.ics");
     }

@@ -1,0 +1,21 @@
+using Consultation.Data;
+using Consultation.Items;
+using Consultation.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Visits;
+
+/// <summary>A visit as an event in people's calendars, and the link that joins it; one place for both.</summary>
+public sealed class VisitEvents(AppDbContext db, Microsoft.Extensions.Options.IOptions<VisitSettings> settings, EmailSettings email)
+{
+    public string JoinUrl(int visitId) => $"{settings.Value.PublicUrl.TrimEnd('/')}/visits/{visitId}";
+
+    public async Task<VisitEvent> OfAsync(ReturnVisit visit, Item item, IEnumerable<(string Name, string? Email)> attendees)
+    {
+        var organizer = await db.Units.Where(u => u.Id == visit.LeadUnitId).Select(u => u.Name).SingleAsync();
+        var join = JoinUrl(visit.Id);
+        return new VisitEvent(visit.Id, visit.Sequence, visit.StartUtc, visit.EndUtc, settings.Value.TimeZone,
+            $"回访：{item.Number}《{item.Title}》", $"{item.Number}《{item.Title}》\n{visit.Agenda}\n{join}", visit.Location, join,
+            organizer, string.IsNullOrWhiteSpace(email.From) ? "noreply@localhost" : email.From, attendees.ToList());
+    }
+}
