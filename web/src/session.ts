@@ -1,6 +1,7 @@
 import { reactive } from 'vue'
 import { accountApi, type Me, type Role } from './api/account'
 import { ApiError } from './api/http'
+import { defaultTimeZone, setTimeZone } from './time'
 
 // Who is signed in. Loaded once when the router starts; sign-in and sign-out replace it.
 export const session = reactive<{ me: Me | null }>({ me: null })
@@ -9,7 +10,10 @@ let loaded: Promise<Me | null> | undefined
 
 export function loadSession(): Promise<Me | null> {
   loaded ??= accountApi.me().then(
-    (me) => (session.me = me),
+    async (me) => {
+      await applyProfileTimeZone()
+      return (session.me = me)
+    },
     (error: unknown) => {
       // Anything but "not signed in" is worth seeing in the console; the login page still works.
       if (!(error instanceof ApiError && error.status === 401)) console.error(error)
@@ -20,8 +24,19 @@ export function loadSession(): Promise<Me | null> {
 }
 
 export async function signIn(userName: string, password: string) {
-  session.me = await accountApi.login(userName, password)
-  loaded = Promise.resolve(session.me)
+  const me = await accountApi.login(userName, password)
+  await applyProfileTimeZone()
+  session.me = me
+  loaded = Promise.resolve(me)
+}
+
+// Times are read and entered in the zone of the person's profile; without it, in the default zone.
+async function applyProfileTimeZone() {
+  try {
+    setTimeZone((await accountApi.profile()).timeZone)
+  } catch {
+    setTimeZone(defaultTimeZone)
+  }
 }
 
 export async function signOut() {
@@ -34,6 +49,7 @@ export async function signOut() {
 
 export function forgetSession() {
   session.me = null
+  setTimeZone(defaultTimeZone)
   loaded = Promise.resolve(null)
 }
 

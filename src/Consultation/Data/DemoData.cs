@@ -39,11 +39,29 @@ internal static partial class DemoData
             AddCurrentItems(demo);
             AddLastYearItems(demo);
             var count = await demo.SaveAsync();
+            await MarkPastWorkDoneAsync(db, services, now);
             await transaction.CommitAsync();
             return count;
         });
         services.GetService<ILoggerFactory>()?.CreateLogger(typeof(DemoData))
             .LogInformation("Seeded demo data: {Items} items; the demo accounts are listed in README.md", items);
+    }
+
+    /// <summary>
+    /// The demo's history already tells people about its visits; the scheduled work whose time has passed is
+    /// recorded as done, so the first start does not announce it again. Work still ahead is planned as usual.
+    /// </summary>
+    private static async Task MarkPastWorkDoneAsync(AppDbContext db, IServiceProvider services, DateTime now)
+    {
+        var settings = services.GetService<IOptions<Visits.VisitSettings>>()?.Value ?? new Visits.VisitSettings();
+        foreach (var visit in await db.Visits.AsNoTracking().ToListAsync())
+            foreach (var (kind, due) in Visits.VisitPlan.For(visit, settings).Where(p => p.DueAtUtc <= now))
+                db.ScheduledJobs.Add(new Visits.ScheduledJob
+                {
+                    Key = Visits.VisitPlan.JobKey(visit.Id, kind), Kind = kind.ToString(), VisitId = visit.Id, Sequence = visit.Sequence,
+                    DueAtUtc = due, HangfireJobId = "demo", ScheduledAtUtc = now, CompletedAtUtc = now,
+                });
+        await db.SaveChangesAsync();
     }
 
     private static async Task AddPeopleAsync(Demo demo, UserManager<User> users)

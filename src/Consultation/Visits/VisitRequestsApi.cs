@@ -55,12 +55,12 @@ public static class VisitRequestsApi
             .Select(a => a.UnitId).ToArray();
         await desk.Notify.QueueAsync(desk.Notify.HandlersOf(lead), "visit-requested", work.Item, new { proposedTimes = asked.ProposedTimes });
         await desk.SaveAsync();
-        return TypedResults.Created($"/api/visit-requests/{asked.Id}", (await Query(desk).SingleAsync(r => r.Id == asked.Id)));
+        return TypedResults.Created($"/api/visit-requests/{asked.Id}", (await Project(desk, Visible(desk).Where(r => r.Id == asked.Id)).SingleAsync()));
     }
 
     private static async Task<Ok<VisitRequestDto[]>> List(ItemDesk desk, bool pendingOnly = true) =>
-        TypedResults.Ok(await Query(desk).Where(r => !pendingOnly || r.State == RequestState.Pending)
-            .OrderByDescending(r => r.RequestedAtUtc).Take(200).ToArrayAsync());
+        TypedResults.Ok(await Project(desk, Visible(desk).Where(r => !pendingOnly || r.State == RequestState.Pending)
+            .OrderByDescending(r => r.RequestedAtUtc).Take(200)).ToArrayAsync());
 
     private static async Task<Results<Ok<VisitRequestDto>, ProblemHttpResult>> Decline(int id, DeclineRequest request, ItemDesk desk)
     {
@@ -75,21 +75,23 @@ public static class VisitRequestsApi
         var item = await desk.Db.Items.SingleAsync(i => i.Id == asked.ItemId);
         await desk.Notify.QueueAsync(desk.Notify.AccountsOf([asked.DeputyId]), "visit-request-declined", item, new { reason = asked.Answer });
         await desk.SaveAsync();
-        return TypedResults.Ok(await Query(desk).SingleAsync(r => r.Id == id));
+        return TypedResults.Ok(await Project(desk, Visible(desk).Where(r => r.Id == id)).SingleAsync());
     }
 
     /// <summary>The requests this person may see: their own (deputy), their unit's items (handler), all (office).</summary>
-    private static IQueryable<VisitRequestDto> Query(ItemDesk desk)
+    private static IQueryable<VisitRequest> Visible(ItemDesk desk)
     {
         var office = desk.Me.IsInRole(Roles.Office);
         var deputy = desk.Me.IsInRole(Roles.Deputy) ? desk.Me.DeputyId ?? -1 : -1;
         var unit = desk.Me.IsInRole(Roles.Handler) ? desk.Me.UnitId ?? -1 : -1;
-        return from r in desk.Db.VisitRequests
-               join i in desk.Db.Items on r.ItemId equals i.Id
-               join d in desk.Db.Deputies on r.DeputyId equals d.Id
-               where office || r.DeputyId == deputy
-                     || desk.Db.Assignments.Any(a => a.ItemId == r.ItemId && a.UnitId == unit && a.State == AssignmentState.Active && a.Role != AssignmentRole.Co)
-               select new VisitRequestDto(r.Id, r.ItemId, i.Number, i.Title, r.VisitId, d.Name, r.ProposedTimes, r.Message, r.State,
-                   r.RequestedAtUtc, r.Answer);
+        return desk.Db.VisitRequests.Where(r => office || r.DeputyId == deputy
+            || desk.Db.Assignments.Any(a => a.ItemId == r.ItemId && a.UnitId == unit && a.State == AssignmentState.Active && a.Role != AssignmentRole.Co));
     }
+
+    private static IQueryable<VisitRequestDto> Project(ItemDesk desk, IQueryable<VisitRequest> requests) =>
+        from r in requests
+        join i in desk.Db.Items on r.ItemId equals i.Id
+        join d in desk.Db.Deputies on r.DeputyId equals d.Id
+        select new VisitRequestDto(r.Id, r.ItemId, i.Number, i.Title, r.VisitId, d.Name, r.ProposedTimes, r.Message, r.State,
+            r.RequestedAtUtc, r.Answer);
 }

@@ -162,10 +162,12 @@ public static class VisitsApi
         var me = desk.Me.UserId ?? -1;
         var deputy = desk.Me.IsInRole(Roles.Deputy) ? desk.Me.DeputyId ?? -1 : -1;
         var now = desk.Now;
-        var ids = await desk.Db.Visits
-            .Where(v => v.Participants.Any(p => p.UserId == me || p.DeputyId == deputy))
-            .Where(v => past ? v.EndUtc <= now : v.EndUtc > now && v.State != VisitState.Cancelled)
-            .OrderBy(v => v.StartUtc).Select(v => v.Id).Take(100).ToListAsync();
+        var mine = desk.Db.Visits.Where(v => v.Participants.Any(p => p.UserId == me || p.DeputyId == deputy));
+        // Upcoming: the next first. Past: the latest first.
+        var ids = await (past
+                ? mine.Where(v => v.EndUtc <= now).OrderByDescending(v => v.StartUtc)
+                : mine.Where(v => v.EndUtc > now && v.State != VisitState.Cancelled).OrderBy(v => v.StartUtc))
+            .Select(v => v.Id).Take(100).ToListAsync();
         var dtos = new List<VisitDto>();
         foreach (var id in ids)
             dtos.Add(await DtoAsync(desk, id, settings.Value));

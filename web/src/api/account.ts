@@ -12,6 +12,16 @@ export interface Me {
   deputyId: number | null
 }
 
+// Each person's contact details, the channels they want besides the notification centre, and the
+// zone they read and enter times in (ProfileApi.cs).
+export interface Profile {
+  email: string | null
+  phoneNumber: string | null
+  notifyByEmail: boolean
+  notifyBySms: boolean
+  timeZone: string
+}
+
 export const accountApi = {
   login: (userName: string, password: string) =>
     http.post<Me>('/api/account/login', { userName, password }),
@@ -19,4 +29,6 @@ export const accountApi = {
   me: () => http.get<Me>('/api/account/me'),
   changePassword: (currentPassword: string, newPassword: string) =>
     http.post<void>('/api/account/password', { currentPassword, newPassword }),
+  profile: () => http.get<Profile>('/api/account/profile'),
+  saveProfile: (profile: Profile) => http.put<Profile>('/api/account/profile', profile),
 }

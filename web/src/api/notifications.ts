@@ -21,18 +21,38 @@ export type NotificationKind =
   | 'evaluated'
   | 'rehandling'
   | 'closed'
-  // From the deadline watch and the visits.
-  | 'due-soon'
-  | 'overdue'
-  | 'visit-scheduled'
+  // A visit's scheduled work (VisitJobs.cs) and consultation requests (VisitRequestsApi.cs).
+  | 'visit-invited'
+  | 'visit-changed'
+  | 'visit-reminder'
+  | 'visit-room-open'
   | 'visit-cancelled'
+  | 'visit-no-show'
+  | 'visit-record-due'
+  | 'visit-requested'
+  | 'visit-request-declined'
+  // The item jobs (ItemJobs.cs): the evaluation reminder and the morning deadline digests.
+  | 'evaluation-reminder'
+  | 'deadline-digest'
+  | 'office-digest'
 
+// Enums arrive as their names (older rows: as numbers). Item notifications keep their values in
+// `extra`; a visit's and a digest's are at the top level.
 export interface NotificationData {
   number?: string | null
   title?: string
   extra?: Record<string, unknown> | null
-  // Visit notifications (visit-scheduled, visit-cancelled…) say when the visit is.
   startUtc?: string
+  method?: string | number
+  reason?: string | null
+  // visit-no-show: who never joined.
+  missing?: string[]
+  // The digests: the day they are for, and what is due soon, overdue and promised but not done.
+  day?: string
+  dueSoon?: string[] | number
+  overdue?: string[]
+  overdueCommitments?: number | { number: string | null; text: string; dueAtUtc: string }[]
+  [value: string]: unknown
 }
 
 export interface AppNotification {

@@ -34,6 +34,18 @@ export interface ClassificationInput {
   version: string
 }
 
+export interface Session {
+  id: number
+  year: number
+  name: string
+  isCurrent: boolean
+}
+
+// The office's notification rules (NotificationPolicyApi.cs).
+export interface NotificationPolicy {
+  requireSmsForReminders: boolean
+}
+
 export const officeApi = {
   registerPaper: (item: PaperItem) => http.post<ItemDetail>('/api/office/items', item),
   register: (id: number) => http.post<ItemDetail>(`/api/items/${id}/register`),
@@ -47,8 +59,10 @@ export const officeApi = {
   decideExtension: (requestId: number, approve: boolean, note: string | null) =>
     http.post<ItemDetail>(`/api/extensions/${requestId}/decision`, { approve, note }),
   units: () => http.get<Unit[]>('/api/units'),
-  // The deputies' directory, searched by name. On the server it serves deputies only (for their
-  // co-signers) so far; the office needs it, across both bodies, to name a paper item's signers.
+  sessions: () => http.get<Session[]>('/api/sessions'),
+  // The deputies' directory across both bodies, searched by name, to name a paper item's signers.
   deputies: (q: string) =>
     http.get<DirectoryEntry[]>(`/api/deputies/directory?q=${encodeURIComponent(q)}`, { optional: true }),
+  policy: () => http.get<NotificationPolicy>('/api/office/notification-policy'),
+  savePolicy: (policy: NotificationPolicy) => http.put<NotificationPolicy>('/api/office/notification-policy', policy),
 }

@@ -34,6 +34,44 @@ describe('describeError', () => {
     expect(describeError(error, chinese())).toBe('账户已被暂时锁定，请稍后再试。')
   })
 
+  it('names who is busy and when for a visit clash, on the reader\'s clock', () => {
+    const error = new ApiError({
+      status: 409,
+      code: 'visit_clash',
+      detail: '李建国 already has a visit from 2026-05-01 14:00 to 14:45 (Asia/Shanghai) for 2026-S-0012: choose another time.',
+      clash: { name: '李建国', startUtc: '2026-05-01T06:00:00Z', endUtc: '2026-05-01T06:45:00Z', itemNumber: '2026-S-0012' },
+    })
+    expect(describeError(error, chinese())).toBe(
+      `李建国在 ${formatUtc('2026-05-01T06:00:00Z', 'zh-CN')} 至 14:45 已有回访（2026-S-0012），时间冲突，请另选时间。`,
+    )
+  })
+
+  it("falls back to the server's words for a clash without its details", () => {
+    const error = new ApiError({ status: 409, code: 'visit_clash', detail: '李建国 already has a visit then.' })
+    expect(describeError(error, chinese())).toBe('时间冲突：李建国 already has a visit then.')
+  })
+
+  it("says a refused action's rule in our own words, with its dates on the reader's clock", () => {
+    const error = new ApiError({
+      status: 409,
+      code: 'not_now',
+      reason: 'extension_past_cap',
+      detail: 'An answer may not be extended past 2026-08-01, 6 months after assignment: ask for that date at the latest.',
+      args: { capUtc: '2026-07-31T16:30:00Z', months: 6 },
+    })
+    expect(describeError(error, chinese())).toBe('答复期限最长只能延至 2026年8月1日（交办后 6 个月）。')
+  })
+
+  it('names the state of a visit that can no longer be moved', () => {
+    const error = new ApiError({ status: 409, code: 'not_now', reason: 'visit_not_scheduled', args: { state: 'Cancelled' } })
+    expect(describeError(error, chinese())).toBe('此回访的状态为“已取消”，不能再调整或取消。')
+  })
+
+  it("keeps the server's words for a rule it does not know yet", () => {
+    const error = new ApiError({ status: 409, code: 'not_now', reason: 'brand_new_rule', detail: 'Not on Sundays.' })
+    expect(describeError(error, chinese())).toBe('现在不能进行此操作：Not on Sundays.')
+  })
+
   it("falls back to the server's detail for a code it does not know", () => {
     const error = new ApiError({ status: 409, code: 'brand_new_rule', detail: 'The visit overlaps another.' })
     expect(describeError(error, chinese())).toBe('The visit overlaps another.')

@@ -1,5 +1,5 @@
 import { ApiError, type ProblemDetails } from './http'
-import { formatDateTime } from '../time'
+import { formatDate, formatDateTime, formatTime, utcToWallTime } from '../time'
 
 export interface Translator {
   t: (key: string, named: Record<string, unknown>) => string
@@ -18,6 +18,13 @@ export function describeError(error: unknown, i18n: Translator): string {
     const until = formatUtc(problem.lockoutEndUtc, i18n.locale)
     if (until) return i18n.t('errors.locked_out_until', { until })
   }
+  if (code === 'visit_clash') {
+    const clash = clashText(problem.clash, i18n)
+    if (clash) return clash
+  }
+  // A refusal names its rule (`reason`) and the rule's dates and numbers (`args`).
+  const refusal = refusalText(problem, i18n)
+  if (refusal) return refusal
   // Codes whose text carries the server's own explanation (e.g. which rule refuses "not now").
   if (code && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, { detail: problem.detail ?? '' })
   if (problem.detail) return problem.detail
@@ -71,7 +78,40 @@ function ourWords(problem: ProblemDetails, i18n: Translator): string | undefined
   return keys.every((key) => i18n.te(key)) ? keys.map((key) => i18n.t(key, {})).join(' ') : undefined
 }
 
-// The server sends UTC; shown in the office's time zone (see time.ts).
+function refusalText(problem: ProblemDetails, i18n: Translator): string | undefined {
+  const reason = problem.reason
+  if (typeof reason !== 'string' || !reason || !i18n.te(`refusals.${reason}`)) return undefined
+  const args = problem.args && typeof problem.args === 'object' ? (problem.args as Record<string, unknown>) : {}
+  const named: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(args)) {
+    // "untilUtc" is said as {until} (a date) or {untilTime} (a date and time), on the reader's clock.
+    if (/Utc$/.test(name)) {
+      const base = name.slice(0, -3)
+      named[base] = formatDate(value, i18n.locale) ?? ''
+      named[`${base}Time`] = formatDateTime(value, i18n.locale) ?? ''
+    } else if (name === 'state' && typeof value === 'string' && i18n.te(`item.visitStates.${value}`)) {
+      named.state = i18n.t(`item.visitStates.${value}`, {})
+    } else {
+      named[name] = value
+    }
+  }
+  return i18n.t(`refusals.${reason}`, named)
+}
+
+// Who is busy and when, on the reader's clock: "李建国在 2026年5月1日 10:00 至 10:45 已有回访（2026-S-0012）…".
+function clashText(clash: unknown, i18n: Translator): string | undefined {
+  if (!clash || typeof clash !== 'object') return undefined
+  const { name, startUtc, endUtc, itemNumber } = clash as Record<string, unknown>
+  const start = formatDateTime(startUtc, i18n.locale)
+  if (typeof name !== 'string' || !start) return undefined
+  // The end on the same day reads as a time only.
+  const sameDay = utcToWallTime(startUtc)?.slice(0, 10) === utcToWallTime(endUtc)?.slice(0, 10)
+  const end = (sameDay ? formatTime(endUtc, i18n.locale) : formatDateTime(endUtc, i18n.locale)) ?? ''
+  const item = typeof itemNumber === 'string' && itemNumber ? i18n.t('errors.visit_clash_item', { number: itemNumber }) : ''
+  return i18n.t('errors.visit_clash_with', { name, start, end, item })
+}
+
+// The server sends UTC; shown in the reader's time zone (see time.ts).
 export function formatUtc(value: unknown, locale: string): string | undefined {
   return formatDateTime(value, locale)
 }

@@ -1,4 +1,5 @@
 import { http } from './http'
+import type { DeputyBody } from './admin'
 import type { ItemDetail, Satisfaction } from './items'
 
 // A deputy's side: drafts, co-signatures, the evaluation of an answer (SubmissionApi.cs, EvaluationApi.cs).
@@ -16,6 +17,8 @@ export interface DirectoryEntry {
   id: number
   name: string
   delegation: string | null
+  // People's congress or CPPCC: the office picks from both.
+  body?: DeputyBody
 }
 
 export interface EvaluationInput {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AppNotification, NotificationKind } from '../api/notifications'
 import { chineseTranslator } from '../testing'
 import { formatDate, formatDateTime } from '../time'
-import { notificationText } from './text'
+import { notificationTarget, notificationText } from './text'
 
 function notification(kind: string, extra: Record<string, unknown> | null = null, number: string | null = '2026-S-0012'): AppNotification {
   return {
@@ -64,7 +64,7 @@ describe('notificationText', () => {
   })
 
   it('still names the item for a kind it does not know', () => {
-    expect(text(notification('visit-room-opened'))).toBe(`${item}有新消息。`)
+    expect(text(notification('visit-recorded'))).toBe(`${item}有新消息。`)
   })
 })
 
@@ -79,10 +79,101 @@ describe('notificationText without the full values', () => {
     expect(text(notification('assigned'))).toBe(`新交办：${item}，请签收。`)
   })
 
-  it('says when a visit is, from the visit notification', () => {
-    const n = notification('visit-scheduled')
-    n.data = { ...n.data, startUtc: '2026-05-02T02:00:00Z' }
-    expect(text(n)).toBe(`${item}的回访安排在 ${formatDateTime('2026-05-02T02:00:00Z', 'zh-CN')}。`)
+  it('says a visit was scheduled even without its time', () => {
+    const n = notification('visit-invited')
+    expect(text(n)).toBe(`${item}安排了回访。`)
+  })
+})
+
+// The visits' notifications carry their values at the top level (VisitJobs.cs), enums as names.
+function visitNotification(kind: string, values: Record<string, unknown>): AppNotification {
+  return { ...notification(kind), visitId: 7, data: { number: '2026-S-0012', title: '关于优化公交线路的建议', ...values } }
+}
+
+describe('notificationText for visits', () => {
+  const startUtc = '2026-05-02T02:00:00Z'
+  const start = formatDateTime(startUtc, 'zh-CN')
+
+  it('has its own sentence for every visit kind, with the time filled in', () => {
+    const kinds: NotificationKind[] = [
+      'visit-invited', 'visit-changed', 'visit-reminder', 'visit-room-open', 'visit-cancelled', 'visit-no-show',
+      'visit-record-due', 'visit-requested', 'visit-request-declined', 'evaluation-reminder',
+    ]
+    for (const kind of kinds) {
+      const sentence = text(visitNotification(kind, { startUtc, method: 'Video', missing: ['李建国'], extra: { proposedTimes: '周二下午', reason: '时间冲突' } }))
+      expect(sentence, kind).toContain(item)
+      expect(sentence, kind).not.toBe(`${item}有新消息。`)
+      expect(sentence, kind).not.toMatch(/\{\w+\}|undefined/)
+    }
+  })
+
+  it('names the method of an invitation in words', () => {
+    expect(text(visitNotification('visit-invited', { startUtc, method: 'Video' }))).toBe(
+      `${item}的回访安排在 ${start}（屏对屏视频），请准时参加。`,
+    )
+  })
+
+  it('says why a visit was moved or cancelled', () => {
+    expect(text(visitNotification('visit-changed', { startUtc, method: 'Phone', reason: '代表临时外出' }))).toBe(
+      `${item}的回访时间调整为 ${start}。 原因：代表临时外出`,
+    )
+    expect(text(visitNotification('visit-cancelled', { startUtc, method: 'Video' }))).toBe(`${item}原定 ${start} 的回访已取消。`)
+  })
+
+  it('names who did not attend', () => {
+    expect(text(visitNotification('visit-no-show', { startUtc, missing: ['李建国', '王敏'] }))).toBe(
+      `${item} ${start} 的回访有人未出席：李建国、王敏。请另行安排或记录回访结果。`,
+    )
+    expect(text(visitNotification('visit-no-show', { startUtc }))).toBe(`${item}的回访未能如期进行，请另行安排或记录回访结果。`)
+  })
+
+  it("gives the deputy's proposed times and the unit's reason for declining", () => {
+    expect(text(notification('visit-requested', { proposedTimes: '下周二下午' }))).toBe(
+      `代表申请就${item}见面沟通，建议时间：下周二下午。请安排回访或答复。`,
+    )
+    expect(text(notification('visit-request-declined', { reason: '已电话沟通' }))).toBe(
+      `承办单位婉拒了${item}的见面沟通申请。理由：已电话沟通`,
+    )
+  })
+})
+
+describe('notificationText for the morning digests', () => {
+  const digest = (kind: string, data: Record<string, unknown>): AppNotification => ({
+    ...notification(kind),
+    itemId: null,
+    data,
+  })
+
+  it("counts and names a unit's due-soon and overdue items", () => {
+    const n = digest('deadline-digest', { day: '2026-05-01', dueSoon: ['2026-S-0003'], overdue: ['2026-P-0001', '2026-E-0002'], overdueCommitments: 1 })
+    expect(text(n)).toBe(
+      '2026年5月1日期限提醒：即将到期 1 件，已超期 2 件，逾期未落实的回访承诺 1 项。 即将到期：2026-S-0003。 已超期：2026-P-0001、2026-E-0002。',
+    )
+  })
+
+  it("counts the office's digest, whose due-soon items come as a number and commitments as a list", () => {
+    const n = digest('office-digest', {
+      day: '2026-05-01',
+      overdue: ['2026-P-0001'],
+      dueSoon: 4,
+      overdueCommitments: [{ number: '2026-S-0009', text: '提供腾退进度表', dueAtUtc: '2026-04-20T10:00:00Z' }],
+    })
+    expect(text(n)).toBe('2026年5月1日督办日报：已超期 1 件，即将到期 4 件，逾期未落实的回访承诺 1 项。 已超期：2026-P-0001。')
+  })
+})
+
+describe('notificationTarget', () => {
+  it('opens the visit for what a participant does, and the item for what the unit does', () => {
+    expect(notificationTarget(visitNotification('visit-room-open', {}))).toBe('/visits/7')
+    expect(notificationTarget(visitNotification('visit-invited', {}))).toBe('/visits/7')
+    expect(notificationTarget(visitNotification('visit-record-due', {}))).toBe('/items/12')
+    expect(notificationTarget(notification('visit-requested'))).toBe('/items/12')
+    expect(notificationTarget(notification('answered'))).toBe('/items/12')
+  })
+
+  it('opens the lists the digests count', () => {
+    expect(notificationTarget({ ...notification('deadline-digest'), itemId: null })).toBe('/handler/inbox')
+    expect(notificationTarget({ ...notification('office-digest'), itemId: null })).toBe('/office/items?overdue=true')
   })
 })
 

@@ -84,6 +84,31 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../pages/items/ItemPage.vue'),
       },
       {
+        path: 'office/settings',
+        name: 'office-settings',
+        meta: { roles: ['Office'] },
+        component: () => import('../pages/office/OfficeSettingsPage.vue'),
+      },
+      {
+        path: 'visits',
+        name: 'my-visits',
+        meta: { roles: itemRoles },
+        component: () => import('../pages/visits/MyVisitsPage.vue'),
+      },
+      {
+        path: 'visits/:id(\\d+)',
+        name: 'visit',
+        meta: { roles: itemRoles },
+        component: () => import('../pages/visits/VisitPage.vue'),
+      },
+      {
+        // The video call itself comes later; the route exists so every "join" lands on the right page.
+        path: 'visits/:id(\\d+)/call',
+        name: 'visit-call',
+        meta: { roles: itemRoles },
+        component: () => import('../pages/visits/VisitCallPage.vue'),
+      },
+      {
         path: 'notifications',
         name: 'notifications',
         component: () => import('../pages/notifications/NotificationsPage.vue'),
@@ -110,6 +135,11 @@ export const routes: RouteRecordRaw[] = [
         path: 'account/password',
         name: 'change-password',
         component: () => import('../pages/account/ChangePasswordPage.vue'),
+      },
+      {
+        path: 'account/profile',
+        name: 'profile',
+        component: () => import('../pages/account/ProfilePage.vue'),
       },
     ],
   },
