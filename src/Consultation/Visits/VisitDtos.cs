@@ -33,3 +33,6 @@ public sealed record Clash(string Name, DateTime StartUtc, DateTime EndUtc, stri
 public sealed record AgendaEntry(int VisitId, DateTime StartUtc, DateTime EndUtc, string? ItemNumber);
 
 public sealed record PersonAgenda(string Person, string Name, AgendaEntry[] Visits);
+
+/// <summary>Someone who may be invited to a visit on an item: staff of its units, or office staff.</summary>
+public sealed record StaffCandidate(int UserId, string DisplayName, int? UnitId, string? UnitName, ParticipantRole Role);

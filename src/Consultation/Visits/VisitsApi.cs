@@ -19,6 +19,7 @@ public static class VisitsApi
     public static void MapVisits(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/items/{id:int}/visits", Schedule).WithTags("Visits").RequireAuthorization(Roles.Handler).WithValidation();
+        app.MapGet("/api/items/{id:int}/visit-staff", Staff).WithTags("Visits").RequireAuthorization(Roles.Handler);
         var visits = app.MapGroup("/api/visits").WithTags("Visits").RequireAuthorization().WithValidation();
         visits.MapGet("/{id:int}", Get);
         visits.MapGet("/{id:int}/calendar.ics", Calendar);
@@ -86,6 +87,29 @@ public static class VisitsApi
         desk.AfterSave(() => jobs.SyncVisitAsync(visit.Id));
         await desk.SaveAsync();
         return TypedResults.Created($"/api/visits/{visit.Id}", await DtoAsync(desk, visit.Id, settings.Value));
+    }
+
+    /// <summary>The people a lead-unit handler may invite besides the deputies: staff of the item's units and the office.</summary>
+    private static async Task<Results<Ok<StaffCandidate[]>, ProblemHttpResult>> Staff(int id, ItemDesk desk)
+    {
+        if (await desk.LoadAsync(id) is not { } work)
+            return Problems.NotFound("The item");
+        if (work.Rules.RecordContact() is { } refusal)
+            return refusal.ToProblem();
+        var lead = work.Rules.Mine!.UnitId;
+        var units = work.Item.Assignments.Where(a => a.State == AssignmentState.Active).Select(a => a.UnitId).ToArray();
+        var office = from ur in desk.Db.UserRoles
+                     join r in desk.Db.Roles on ur.RoleId equals r.Id
+                     where r.Name == Roles.Office
+                     select ur.UserId;
+        var people = await (from u in desk.Db.Users
+                            where (u.UnitId != null && units.Contains(u.UnitId.Value)) || office.Contains(u.Id)
+                            join unit in desk.Db.Units on u.UnitId equals unit.Id into found
+                            from unit in found.DefaultIfEmpty()
+                            orderby u.UnitId == lead descending, u.UnitId == null, u.UnitId, u.DisplayName
+                            select new { u.Id, u.DisplayName, u.UnitId, UnitName = unit == null ? null : unit.Name }).ToListAsync();
+        return TypedResults.Ok(people.Select(p => new StaffCandidate(p.Id, p.DisplayName, p.UnitId, p.UnitName,
+            p.UnitId is null ? ParticipantRole.Office : p.UnitId == lead ? ParticipantRole.LeadUnit : ParticipantRole.CoUnit)).ToArray());
     }
 
     private static async Task<Results<Ok<VisitDto>, ProblemHttpResult>> Get(int id, ItemDesk desk, IOptions<VisitSettings> settings) =>

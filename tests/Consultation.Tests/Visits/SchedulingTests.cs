@@ -128,4 +128,25 @@ public sealed class SchedulingTests : IAsyncLifetime
         var mine = await w.Get<VisitDto[]>(w.Deputy, "/api/my/visits");
         Assert.Contains("join", Assert.Single(mine).Actions);
     }
+
+    [Fact]
+    public async Task The_lead_unit_invites_staff_of_the_items_units_and_the_office_but_no_one_else()
+    {
+        var w = _w;
+        var item = await w.SignedAsync();
+
+        var staff = await w.Get<StaffCandidate[]>(w.Lead, $"/api/items/{item.Id}/visit-staff");
+        Assert.Equal([ParticipantRole.LeadUnit, ParticipantRole.CoUnit, ParticipantRole.Office],
+            staff.Select(s => s.Role).Distinct().ToArray());
+        Assert.DoesNotContain(staff, s => s.UnitId == w.OtherUnitId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await w.Co.GetAsync($"/api/items/{item.Id}/visit-staff")).StatusCode);
+
+        var visit = await w.ScheduleAsync(item.Id, w.Now.AddDays(1), staff: staff.Where(s => s.Role != ParticipantRole.LeadUnit).Select(s => s.UserId).ToArray());
+        Assert.Equal(4, visit.Participants.Length); // the deputy, me, the co-handling unit's handler, the office
+        var outsider = await w.App.WithDb(db => db.Users.Where(u => u.UserName == "other.unit").Select(u => u.Id).SingleAsync());
+        var refused = await w.Refused(w.Lead, HttpMethod.Post, $"/api/items/{item.Id}/visits",
+            new { phase = "DuringHandling", method = "Video", startUtc = w.Now.AddDays(2), durationMinutes = 30, staffUserIds = new[] { outsider } },
+            HttpStatusCode.BadRequest);
+        Assert.Contains("staffUserIds", refused.Errors.Keys);
+    }
 }
