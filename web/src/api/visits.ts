@@ -88,11 +88,23 @@ export interface PersonAgenda {
   visits: AgendaEntry[]
 }
 
+// Someone a lead-unit handler may invite besides the deputies (StaffCandidate): staff of the item's
+// units, lead first, then co-handling, then the office (no unit).
+export interface StaffCandidate {
+  userId: number
+  displayName: string
+  unitId: number | null
+  unitName: string | null
+  role: Extract<ParticipantRole, 'LeadUnit' | 'CoUnit' | 'Office'>
+}
+
 export const deputyKey = (deputyId: number) => `deputy:${deputyId}`
 export const userKey = (userId: number) => `user:${userId}`
 
 export const visitsApi = {
   schedule: (itemId: number, input: ScheduleInput) => http.post<Visit>(`/api/items/${itemId}/visits`, input),
+  // Lead-unit handlers only; the signed-in handler is among them and always takes part.
+  staff: (itemId: number) => http.get<StaffCandidate[]>(`/api/items/${itemId}/visit-staff`, { optional: true }),
   get: (id: number) => http.get<Visit>(`/api/visits/${id}`),
   // Optional on the item page: a visit the person may not see is left out, not a reason to leave.
   find: (id: number) => http.get<Visit>(`/api/visits/${id}`, { optional: true }),

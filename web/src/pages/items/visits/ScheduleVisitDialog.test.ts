@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Me } from '../../../api/account'
-import type { PersonAgenda } from '../../../api/visits'
+import type { PersonAgenda, StaffCandidate } from '../../../api/visits'
 import { session } from '../../../session'
 import { fakeServer, mountPage, settle } from '../../../testing'
 import { formatDateTime } from '../../../time'
@@ -22,6 +22,13 @@ const agenda: PersonAgenda[] = [
   { person: 'deputy:1', name: '李建国', visits: [{ visitId: 2, startUtc: '2026-05-01T06:00:00Z', endUtc: '2026-05-01T06:45:00Z', itemNumber: '2026-S-0006' }] },
   { person: 'user:3', name: '', visits: [] },
 ]
+// Who may be invited: the handler themself (never offered), a colleague, a co-handling unit's staff and the office.
+const staff: StaffCandidate[] = [
+  { userId: 3, displayName: '刘伟', unitId: 1, unitName: '市交通运输局', role: 'LeadUnit' },
+  { userId: 8, displayName: '陈静', unitId: 1, unitName: '市交通运输局', role: 'LeadUnit' },
+  { userId: 9, displayName: '赵磊', unitId: 2, unitName: '市公安局', role: 'CoUnit' },
+  { userId: 12, displayName: '孙丽', unitId: null, unitName: null, role: 'Office' },
+]
 const agendaUrl = 'GET /api/visits/agenda?day=2026-05-01&deputyIds=1&userIds=3'
 
 const inDialog = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="dialog-schedule-visit"] [data-testid="${testId}"]`)
@@ -37,6 +44,8 @@ function type(testId: string, value: string) {
 let mounted: { unmount: () => void } | undefined
 
 describe('scheduling a visit', () => {
+  // Pays the one-off cost of transforming the page and the dialog's Element Plus parts outside any test's time limit.
+  beforeAll(() => Promise.all([import('../ItemPage.vue'), import('./ScheduleVisitDialog.vue')]))
   beforeEach(() => {
     // 09:00 on 1 May in Shanghai; only the date is faked, timers run.
     vi.useFakeTimers({ toFake: ['Date'] })
@@ -56,6 +65,7 @@ describe('scheduling a visit', () => {
     const calls = fakeServer({
       'GET /api/items/5': { status: 200, body: item },
       'GET /api/visit-requests?pendingOnly=false': { status: 200, body: [] },
+      'GET /api/items/5/visit-staff': { status: 200, body: staff },
       [agendaUrl]: { status: 200, body: agenda },
       ...answers,
     })
@@ -92,6 +102,32 @@ describe('scheduling a visit', () => {
     expect(calls.map((c) => c.url)).toContain('/api/visits/agenda?day=2026-05-01&deputyIds=1%2C5&userIds=3')
   })
 
+  it('invites the staff chosen, and asks for their agenda too', async () => {
+    const { calls } = await openDialog({
+      'GET /api/visits/agenda?day=2026-05-01&deputyIds=1&userIds=3%2C8': { status: 200, body: agenda },
+      'GET /api/visits/agenda?day=2026-05-01&deputyIds=1&userIds=3%2C8%2C12': { status: 200, body: agenda },
+      'POST /api/items/5/visits': { status: 201, body: aVisit({ id: 7, itemId: 5 }) },
+    })
+    // The signed-in handler always takes part and is not offered.
+    await settle(() => expect(all('visit-staff-option-8')).toHaveLength(1))
+    expect(all('visit-staff-option-3')).toHaveLength(0)
+    expect(all('visit-staff-option-9')).toHaveLength(1)
+
+    all('visit-staff-option-8')[0].click()
+    await settle(() => expect(all('agenda-person').map((p) => p.dataset.person)).toEqual(['deputy:1', 'user:3', 'user:8']))
+    all('visit-staff-option-12')[0].click()
+    await settle(() =>
+      expect(all('agenda-person').map((p) => p.dataset.person)).toEqual(['deputy:1', 'user:3', 'user:8', 'user:12']),
+    )
+    expect(all('agenda-person')[3].textContent).toContain('孙丽（政府办公室）')
+    expect(calls.map((c) => c.url)).toContain('/api/visits/agenda?day=2026-05-01&deputyIds=1&userIds=3%2C8%2C12')
+
+    type('visit-start-time', '16:00')
+    document.querySelector<HTMLElement>('[data-testid="visit-submit"]')!.click()
+    await settle(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1))
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ staffUserIds: [8, 12] })
+  })
+
   it('names the person and the time when the server refuses a clash', async () => {
     const { calls } = await openDialog({
       'POST /api/items/5/visits': {
@@ -117,6 +153,7 @@ describe('scheduling a visit', () => {
       startUtc: '2026-05-01T06:30:00.000Z',
       durationMinutes: 30,
       coSignerIds: [],
+      staffUserIds: [],
       location: null,
       agenda: null,
     })
