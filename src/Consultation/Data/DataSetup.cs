@@ -28,6 +28,7 @@ public static class DataSetup
             app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
             await db.Database.MigrateAsync();
         }
+        await SqliteStatistics.RefreshAsync(db, settings);
         await Accounts.RoleSeed.EnsureRolesAsync(scope.ServiceProvider);
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true))
             await DemoData.SeedAsync(scope.ServiceProvider);

@@ -109,6 +109,7 @@ public static class RecurringJobs
         recurring.AddOrUpdate<Reconcile>(Reconcile.RecurringId, j => j.RunAsync(), Cron.Minutely());
         recurring.AddOrUpdate<Items.ItemJobs>(DeadlineWatch, j => j.WatchDeadlinesAsync(), settings.DeadlineWatchCron,
             new RecurringJobOptions { TimeZone = zone });
+        recurring.AddOrUpdate<Data.SqliteStatisticsJob>(Data.SqliteStatistics.RecurringId, j => j.RunAsync(), Cron.Hourly());
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<Reconcile>(j => j.RunAsync());
     }
 }
