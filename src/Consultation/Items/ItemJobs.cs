@@ -68,7 +68,7 @@ public sealed class ItemJobs(AppDbContext db, EffectLedger ledger, IOptions<Dead
                 overdue = overdue.Where(o => o.UnitId == unit).Select(o => o.Number).ToArray(),
                 overdueCommitments = commitments.Count(c => c.OwnerUnitId == unit),
             });
-            foreach (var to in await Recipients.OfUsersAsync(db, db.Users.Where(u => u.UnitId == unit).Select(u => u.Id)))
+            foreach (var to in await Recipients.OfUsersAsync(db, db.HandlersOf(unit)))
                 await ledger.InAppAsync($"watch:{day}:unit:{unit}:{to.Key}", to, what);
         }
 
@@ -79,11 +79,7 @@ public sealed class ItemJobs(AppDbContext db, EffectLedger ledger, IOptions<Dead
             dueSoon = dueSoon.Select(d => d.Number).Distinct().Count(),
             overdueCommitments = commitments.Select(c => new { c.Number, c.Text, c.DueAtUtc }).ToArray(),
         });
-        var office = from u in db.Users
-                     join ur in db.UserRoles on u.Id equals ur.UserId
-                     join r in db.Roles on ur.RoleId equals r.Id
-                     where r.Name == Roles.Office
-                     select u.Id;
+        var office = db.InRole(Roles.Office);
         foreach (var to in await Recipients.OfUsersAsync(db, office))
             await ledger.InAppAsync($"watch:{day}:office:{to.Key}", to, digest);
     }

@@ -44,15 +44,9 @@ public sealed class Notifier(AppDbContext db, IHubContext<NotificationHub, INoti
         _queued.Clear();
     }
 
-    public IQueryable<int> HandlersOf(params int[] unitIds) =>
-        db.Users.Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value)).Select(u => u.Id);
+    public IQueryable<int> HandlersOf(params int[] unitIds) => db.HandlersOf(unitIds);
 
-    public IQueryable<int> Office() =>
-        from u in db.Users
-        join ur in db.UserRoles on u.Id equals ur.UserId
-        join r in db.Roles on ur.RoleId equals r.Id
-        where r.Name == Roles.Office
-        select u.Id;
+    public IQueryable<int> Office() => db.InRole(Roles.Office);
 
     public IQueryable<int> AccountsOf(int[] deputyIds) =>
         db.Users.Where(u => u.DeputyId != null && deputyIds.Contains(u.DeputyId.Value)).Select(u => u.Id);

@@ -1,3 +1,4 @@
+using Consultation.Accounts;
 using Consultation.Calls;
 using Consultation.Data;
 using Consultation.Items;
@@ -97,8 +98,7 @@ public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalend
             participant.NoShow = true;
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        var handlers = await Recipients.OfUsersAsync(db,
-            db.Users.Where(u => u.UnitId == visit.LeadUnitId).Select(u => u.Id));
+        var handlers = await Recipients.OfUsersAsync(db, db.HandlersOf(visit.LeadUnitId));
         var what = new Announcement("visit-no-show", item.Id, visit.Id, new
         {
             number = item.Number, title = item.Title, startUtc = visit.StartUtc, missing = missing.Select(p => p.DisplayName).ToArray(),
@@ -126,7 +126,7 @@ public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalend
         }
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        var handlers = await Recipients.OfUsersAsync(db, db.Users.Where(u => u.UnitId == visit.LeadUnitId).Select(u => u.Id));
+        var handlers = await Recipients.OfUsersAsync(db, db.HandlersOf(visit.LeadUnitId));
         var what = new Announcement(visit.State == VisitState.NoShow ? "visit-no-show" : "visit-record-due", item.Id, visit.Id,
             new { number = item.Number, title = item.Title, startUtc = visit.StartUtc });
         foreach (var to in handlers)

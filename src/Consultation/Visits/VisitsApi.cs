@@ -50,10 +50,10 @@ public static class VisitsApi
             return Problems.Invalid("coSignerIds", "Invite only co-signers who confirmed their co-signature of this item.");
         var units = item.Assignments.Where(a => a.State == AssignmentState.Active).ToDictionary(a => a.UnitId, a => a.Role);
         var staffIds = (request.StaffUserIds ?? []).Append(desk.Me.Id).Distinct().ToArray();
+        var officeIds = desk.Db.InRole(Roles.Office);
         var staff = await (from u in desk.Db.Users
                            where staffIds.Contains(u.Id)
-                           let office = desk.Db.UserRoles.Any(ur => ur.UserId == u.Id && desk.Db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Office))
-                           select new { u.Id, u.DisplayName, u.UnitId, Office = office }).ToListAsync();
+                           select new { u.Id, u.DisplayName, u.UnitId, Office = officeIds.Contains(u.Id) }).ToListAsync();
         if (staff.Count != staffIds.Length || staff.Any(s => !s.Office && (s.UnitId is null || !units.ContainsKey(s.UnitId.Value))))
             return Problems.Invalid("staffUserIds", "Invite staff of the units handling this item, or office staff.");
 
@@ -98,10 +98,7 @@ public static class VisitsApi
             return refusal.ToProblem();
         var lead = work.Rules.Mine!.UnitId;
         var units = work.Item.Assignments.Where(a => a.State == AssignmentState.Active).Select(a => a.UnitId).ToArray();
-        var office = from ur in desk.Db.UserRoles
-                     join r in desk.Db.Roles on ur.RoleId equals r.Id
-                     where r.Name == Roles.Office
-                     select ur.UserId;
+        var office = desk.Db.InRole(Roles.Office);
         var people = await (from u in desk.Db.Users
                             where (u.UnitId != null && units.Contains(u.UnitId.Value)) || office.Contains(u.Id)
                             join unit in desk.Db.Units on u.UnitId equals unit.Id into found
