@@ -10,6 +10,13 @@ namespace Consultation.Browser.Tests;
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
+    /// <summary>The shared server of the browser tests, with the Development settings.</summary>
+    public ServerFixture() : this(new Dictionary<string, string>()) { }
+
+    /// <summary>A server of a test's own, started with more settings as environment variables (e.g. <c>Calls__TurnSecret</c>).</summary>
+    internal ServerFixture(IReadOnlyDictionary<string, string> settings) => this.settings = settings;
+
+    private readonly IReadOnlyDictionary<string, string> settings;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("consultation-browser-").FullName;
@@ -40,6 +47,8 @@ public sealed class ServerFixture : IAsyncLifetime
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Consultation"] = $"Data Source={Path.Combine(dataDirectory, "consultation.db")}";
+        foreach (var (name, value) in settings)
+            start.Environment[name] = value;
 
         process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
         process.OutputDataReceived += (_, e) => log.Add(e.Data);
