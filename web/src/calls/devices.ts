@@ -1,0 +1,48 @@
+// The camera, microphone and speaker a person chose on the pre-call check, remembered on this device and
+// used by the call. Ids of devices that are gone are ignored: the browser then picks its default.
+
+export interface DeviceChoice {
+  cameraId?: string
+  microphoneId?: string
+  speakerId?: string
+}
+
+export const deviceStorageKey = 'consultation.devices'
+
+export function loadDeviceChoice(): DeviceChoice {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(deviceStorageKey) ?? '{}')
+    if (typeof value !== 'object' || value === null) return {}
+    const stored = value as Record<string, unknown>
+    const pick = (key: keyof DeviceChoice) =>
+      typeof stored[key] === 'string' && stored[key] ? (stored[key] as string) : undefined
+    return { cameraId: pick('cameraId'), microphoneId: pick('microphoneId'), speakerId: pick('speakerId') }
+  } catch {
+    // Unreadable or blocked storage: the defaults still work.
+    return {}
+  }
+}
+
+export function saveDeviceChoice(choice: DeviceChoice) {
+  try {
+    localStorage.setItem(deviceStorageKey, JSON.stringify(choice))
+  } catch {
+    // Not remembered, but this call still uses the choice.
+  }
+}
+
+// Constraints for getUserMedia: the chosen devices if any, else the front camera (phones) at a size a
+// mesh of six can carry.
+export function mediaConstraints(choice: DeviceChoice): MediaStreamConstraints {
+  return {
+    audio: choice.microphoneId
+      ? { deviceId: { exact: choice.microphoneId }, echoCancellation: true, noiseSuppression: true }
+      : { echoCancellation: true, noiseSuppression: true },
+    video: {
+      ...(choice.cameraId ? { deviceId: { exact: choice.cameraId } } : { facingMode: 'user' }),
+      width: { ideal: 640 },
+      height: { ideal: 480 },
+      frameRate: { ideal: 24, max: 30 },
+    },
+  }
+}
