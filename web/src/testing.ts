@@ -61,10 +61,14 @@ export async function mountPage(page: Component, path: string, pattern = path) {
   return { wrapper, router }
 }
 
-// Waits until the page has answered its fake server and rendered what `check` expects.
+// Waits until the page has answered its fake server and rendered what `check` expects. Generous: on a
+// busy machine the first render of a page with Element Plus dialogs takes seconds.
 export async function settle(check: () => void) {
-  await vi.waitFor(async () => {
-    await flushPromises()
-    check()
-  })
+  await vi.waitFor(
+    async () => {
+      await flushPromises()
+      check()
+    },
+    { timeout: 10_000, interval: 50 },
+  )
 }

@@ -16,7 +16,11 @@ public sealed record ScheduleVisit(
     [property: MaxLength(20)] int[]? StaffUserIds,
     [property: StringLength(200)] string? Location,
     [property: StringLength(4_000)] string? Agenda,
-    int? RequestId);
+    int? RequestId,
+    VisitReplacement? Replaces = null);
+
+/// <summary>A visit of the item the new one replaces (the deputy asked for another time): cancelled in the same step.</summary>
+public sealed record VisitReplacement(int VisitId, Guid Version, [property: Required, StringLength(2_000, MinimumLength = 2)] string Reason);
 
 public sealed record RescheduleVisit(
     DateTime StartUtc,

@@ -74,9 +74,22 @@ public static class VisitsApi
                 }),
             ],
         };
-        if (await ClashAsync(desk.Db, visit, settings.Value) is { } clash)
+        ReturnVisit? replaced = null;
+        if (request.Replaces is { } replaces)
+        {
+            if (!await desk.Db.Visits.AnyAsync(v => v.Id == replaces.VisitId && v.ItemId == id))
+                return Problems.Invalid("replaces", "The visit to replace is not a visit of this item.");
+            if ((replaced = await LoadOwnAsync(desk, replaces.VisitId, replaces.Version)) is null)
+                return await Refusal(desk, replaces.VisitId, replaces.Version);
+        }
+        if (await ClashAsync(desk.Db, visit, settings.Value, except: replaced?.Id) is { } clash)
             return clash;
         desk.Db.Visits.Add(visit);
+        if (replaced is not null)
+        {
+            Cancelled(desk, replaced, request.Replaces!.Reason);
+            desk.AfterSave(() => jobs.SyncVisitAsync(replaced.Id));
+        }
         if (request.RequestId is { } requestId)
         {
             var asked = await desk.Db.VisitRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ItemId == id && r.State == RequestState.Pending);
@@ -139,13 +152,18 @@ public static class VisitsApi
     {
         if (await LoadOwnAsync(desk, id, request.Version) is not { } visit)
             return await Refusal(desk, id, request.Version);
-        visit.State = VisitState.Cancelled;
-        visit.CancellationReason = request.Reason.Trim();
-        visit.Sequence++;
-        visit.ScheduledAtUtc = desk.Now;
+        Cancelled(desk, visit, request.Reason);
         desk.AfterSave(() => jobs.SyncVisitAsync(id));
         await desk.SaveAsync();
         return TypedResults.Ok(await DtoAsync(desk, id, settings.Value));
+    }
+
+    private static void Cancelled(ItemDesk desk, ReturnVisit visit, string reason)
+    {
+        visit.State = VisitState.Cancelled;
+        visit.CancellationReason = reason.Trim();
+        visit.Sequence++;
+        visit.ScheduledAtUtc = desk.Now;
     }
 
     /// <summary>After a phone or in-person visit (or a video visit that never connected) the lead unit says whether it took place.</summary>
@@ -222,14 +240,14 @@ public static class VisitsApi
     }
 
     /// <summary>A person can be in one visit at a time: the first overlap found is named.</summary>
-    private static async Task<ProblemHttpResult?> ClashAsync(AppDbContext db, ReturnVisit visit, VisitSettings settings)
+    private static async Task<ProblemHttpResult?> ClashAsync(AppDbContext db, ReturnVisit visit, VisitSettings settings, int? except = null)
     {
         var deputies = visit.Participants.Where(p => p.DeputyId != null).Select(p => p.DeputyId!.Value).ToArray();
         var users = visit.Participants.Where(p => p.UserId != null).Select(p => p.UserId!.Value).ToArray();
         var clash = await (from p in db.VisitParticipants
                            join v in db.Visits on p.VisitId equals v.Id
                            join i in db.Items on v.ItemId equals i.Id
-                           where v.Id != visit.Id && v.State == VisitState.Scheduled && v.StartUtc < visit.EndUtc && v.EndUtc > visit.StartUtc
+                           where v.Id != visit.Id && v.Id != except && v.State == VisitState.Scheduled && v.StartUtc < visit.EndUtc && v.EndUtc > visit.StartUtc
                                  && ((p.DeputyId != null && deputies.Contains(p.DeputyId.Value)) || (p.UserId != null && users.Contains(p.UserId.Value)))
                            orderby v.StartUtc
                            select new Clash(p.DisplayName, v.StartUtc, v.EndUtc, i.Number)).FirstOrDefaultAsync();

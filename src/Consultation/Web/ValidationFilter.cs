@@ -34,13 +34,21 @@ public static class ValidationFilter
             };
         });
 
-    public static Dictionary<string, string[]> Validate(object argument)
+    /// <summary>The errors of a DTO and of the DTOs it holds (named <c>outer.inner</c>), by camel-case field name.</summary>
+    public static Dictionary<string, string[]> Validate(object argument) =>
+        Errors(argument, "")
+            .GroupBy(e => e.Field)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+
+    private static IEnumerable<(string Field, string Message)> Errors(object dto, string prefix)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(argument, new ValidationContext(argument), results, validateAllProperties: true);
-        return results
-            .SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (Field: JsonNamingPolicy.CamelCase.ConvertName(m), r.ErrorMessage)))
-            .GroupBy(e => e.Field)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "is not valid").ToArray());
+        Validator.TryValidateObject(dto, new ValidationContext(dto), results, validateAllProperties: true);
+        var own = results.SelectMany(r => r.MemberNames.DefaultIfEmpty("")
+            .Select(m => (prefix + JsonNamingPolicy.CamelCase.ConvertName(m), r.ErrorMessage ?? "is not valid")));
+        var held = dto.GetType().GetProperties()
+            .Where(p => p.PropertyType.IsClass && p.PropertyType.Namespace?.StartsWith("Consultation", StringComparison.Ordinal) == true)
+            .SelectMany(p => p.GetValue(dto) is { } inner ? Errors(inner, $"{prefix}{JsonNamingPolicy.CamelCase.ConvertName(p.Name)}.") : []);
+        return own.Concat(held);
     }
 }

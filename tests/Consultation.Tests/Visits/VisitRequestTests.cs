@@ -1,5 +1,6 @@
 using System.Net;
 using Consultation.Items;
+using Consultation.Tests.Infrastructure;
 using Consultation.Tests.Items;
 using Consultation.Visits;
 
@@ -35,6 +36,42 @@ public sealed class VisitRequestTests : IAsyncLifetime
         var answered = Assert.Single(await w.Get<VisitRequestDto[]>(w.Deputy, "/api/visit-requests?pendingOnly=false"));
         Assert.Equal(RequestState.Approved, answered.State);
         Assert.Equal(visit.Id, answered.VisitId);
+    }
+
+    [Fact]
+    public async Task Answering_a_request_for_another_time_moves_the_visit_in_one_step()
+    {
+        var w = _w;
+        var item = await w.SignedAsync();
+        var first = await w.ScheduleAsync(item.Id, w.Now.AddDays(3));
+        var asked = await w.Ok<VisitRequestDto>(w.Deputy, HttpMethod.Post, $"/api/items/{item.Id}/visit-requests",
+            new { visitId = first.Id, proposedTimes = "同一天晚半小时" });
+        object Answer(Guid version, string reason) => new
+        {
+            phase = "DuringHandling", method = "Video", startUtc = first.StartUtc.AddMinutes(30), durationMinutes = 45, requestId = asked.Id,
+            replaces = new { visitId = first.Id, version, reason },
+        };
+
+        // A stale version or a missing reason changes nothing; overlapping the visit it replaces is no clash.
+        var stale = await w.Send(w.Lead, HttpMethod.Post, $"/api/items/{item.Id}/visits", Answer(Guid.NewGuid(), "应代表要求改期。"));
+        Assert.Equal("edit_conflict", (await Problem.ReadAsync(stale, HttpStatusCode.Conflict)).Code);
+        var noReason = await w.Send(w.Lead, HttpMethod.Post, $"/api/items/{item.Id}/visits", Answer(first.Version, ""));
+        Assert.Equal("replaces.reason", Assert.Single((await Problem.ReadAsync(noReason, HttpStatusCode.BadRequest)).Errors.Keys));
+        var byOtherUnit = await w.Send(w.OtherUnit, HttpMethod.Post, $"/api/items/{item.Id}/visits", Answer(first.Version, "应代表要求改期。"));
+        Assert.False(byOtherUnit.IsSuccessStatusCode);
+        Assert.Equal(VisitState.Scheduled, (await w.Get<VisitDto>(w.Deputy, $"/api/visits/{first.Id}")).State);
+
+        var moved = await w.Ok<VisitDto>(w.Lead, HttpMethod.Post, $"/api/items/{item.Id}/visits", Answer(first.Version, "应代表要求改期。"));
+
+        var cancelled = await w.Get<VisitDto>(w.Deputy, $"/api/visits/{first.Id}");
+        Assert.Equal(VisitState.Cancelled, cancelled.State);
+        Assert.Equal("应代表要求改期。", cancelled.CancellationReason);
+        Assert.Equal(VisitState.Scheduled, (await w.Get<VisitDto>(w.Deputy, $"/api/visits/{moved.Id}")).State);
+        Assert.Equal(RequestState.Approved, Assert.Single(await w.Get<VisitRequestDto[]>(w.Deputy, "/api/visit-requests?pendingOnly=false")).State);
+        var left = w.PendingJobs(first.Id);
+        Assert.Contains(VisitJobKind.Cancellation, left.Keys);
+        Assert.DoesNotContain(VisitJobKind.FirstReminder, left.Keys);
+        Assert.Contains(VisitJobKind.FirstReminder, w.PendingJobs(moved.Id).Keys);
     }
 
     [Fact]

@@ -57,6 +57,8 @@ export interface ScheduleInput {
   agenda?: string | null
   // Answers this consultation request.
   requestId?: number
+  // The visit this one replaces (the deputy asked for another time): cancelled in the same step.
+  replaces?: { visitId: number; version: string; reason: string }
 }
 
 export interface RescheduleInput {
