@@ -47,5 +47,6 @@ export default defineConfig({
     server: { deps: { inline: ['element-plus'] } },
     // Transforming Element Plus for the first page a test file opens takes seconds on two cores.
     hookTimeout: 60_000,
+    testTimeout: 30_000,
   },
 })
