@@ -55,8 +55,8 @@ public sealed class ItemJobs(AppDbContext db, EffectLedger ledger, IOptions<Dead
         var answering = db.Assignments.Answering();
         var dueSoon = await answering.DueSoon(now, deadlines.Value).Select(a => new { a.UnitId, a.Item!.Number, a.DueAtUtc }).ToListAsync();
         var overdue = await answering.Overdue(now).Select(a => new { a.UnitId, a.Item!.Number, a.DueAtUtc }).ToListAsync();
-        var commitments = await db.Commitments.Where(c => c.DoneAtUtc == null && c.DueAtUtc < now)
-            .Join(db.Items, c => c.ItemId, i => i.Id, (c, i) => new { c.OwnerUnitId, i.Number, c.Text, c.DueAtUtc }).ToListAsync();
+        var commitments = await db.Commitments.Overdue(db, now).OrderBy(c => c.DueAtUtc)
+            .Join(db.Items, c => c.ItemId, i => i.Id, (c, i) => new { c.OwnerUnitId, c.ItemId, i.Number, c.Text, c.DueAtUtc }).ToListAsync();
 
         var units = dueSoon.Select(d => d.UnitId).Concat(overdue.Select(o => o.UnitId)).Concat(commitments.Select(c => c.OwnerUnitId)).Distinct();
         foreach (var unit in units)
@@ -66,7 +66,7 @@ public sealed class ItemJobs(AppDbContext db, EffectLedger ledger, IOptions<Dead
                 day,
                 dueSoon = dueSoon.Where(d => d.UnitId == unit).Select(d => d.Number).ToArray(),
                 overdue = overdue.Where(o => o.UnitId == unit).Select(o => o.Number).ToArray(),
-                overdueCommitments = commitments.Count(c => c.OwnerUnitId == unit),
+                overdueCommitments = commitments.Where(c => c.OwnerUnitId == unit).Select(c => new { c.ItemId, c.Number, c.Text, c.DueAtUtc }).ToArray(),
             });
             foreach (var to in await Recipients.OfUsersAsync(db, db.HandlersOf(unit)))
                 await ledger.InAppAsync($"watch:{day}:unit:{unit}:{to.Key}", to, what);
@@ -77,7 +77,7 @@ public sealed class ItemJobs(AppDbContext db, EffectLedger ledger, IOptions<Dead
             day,
             overdue = overdue.Select(o => o.Number).Distinct().ToArray(),
             dueSoon = dueSoon.Select(d => d.Number).Distinct().Count(),
-            overdueCommitments = commitments.Select(c => new { c.Number, c.Text, c.DueAtUtc }).ToArray(),
+            overdueCommitments = commitments.Select(c => new { c.ItemId, c.Number, c.Text, c.DueAtUtc }).ToArray(),
         });
         var office = db.InRole(Roles.Office);
         foreach (var to in await Recipients.OfUsersAsync(db, office))
