@@ -57,6 +57,7 @@ public static class ConsultationSetup
         app.MapEvaluation();
         app.MapNotifications();
         app.MapVisits();
+        app.MapVisitRecords();
         app.MapCalls();
         app.MapVisitRequests();
         app.MapProfile();

@@ -42,7 +42,8 @@ public sealed class ItemMaker(IBrowser browser, Uri baseUrl)
         return id;
     }
 
-    public async Task<int> AnsweredAsync(string title)
+    /// <summary>Signed for, with a phone call before the answer recorded: a held visit whose record is a draft.</summary>
+    public async Task<int> ContactedAsync(string title)
     {
         var id = await AssignedAsync(title);
         await using var handler = await ApiActor.SignInAsync(browser, baseUrl, DemoAccount.Handler);
@@ -55,6 +56,13 @@ public sealed class ItemMaker(IBrowser browser, Uri baseUrl)
             durationMinutes = 20,
             summary = "电话向代表通报办理方案，代表希望尽快落实。",
         });
+        return id;
+    }
+
+    public async Task<int> AnsweredAsync(string title)
+    {
+        var id = await ContactedAsync(title);
+        await using var handler = await ApiActor.SignInAsync(browser, baseUrl, DemoAccount.Handler);
         await handler.PostAsync($"/api/items/{id}/answer", new
         {
             category = "D",

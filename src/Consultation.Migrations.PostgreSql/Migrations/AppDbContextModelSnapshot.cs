@@ -1094,8 +1094,14 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("DoneAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DoneById")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1118,7 +1124,14 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("DoneById");
 
                     b.HasIndex("ItemId");
 
@@ -1324,6 +1337,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ConfirmedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ConfirmedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DeputyOpinion")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -1355,6 +1371,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -1368,6 +1387,8 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AmendsRecordId");
+
+                    b.HasIndex("ConfirmedById");
 
                     b.HasIndex("ItemId");
 
@@ -1804,6 +1825,16 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Consultation.Visits.Commitment", b =>
                 {
+                    b.HasOne("Consultation.Visits.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Consultation.Items.Item", null)
                         .WithMany()
                         .HasForeignKey("ItemId")
@@ -1867,6 +1898,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.HasOne("Consultation.Visits.VisitRecord", null)
                         .WithMany()
                         .HasForeignKey("AmendsRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Consultation.Items.Item", null)

@@ -1099,8 +1099,14 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("DoneAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("DoneById")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("datetime2");
@@ -1123,7 +1129,14 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("DoneById");
 
                     b.HasIndex("ItemId");
 
@@ -1329,6 +1342,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ConfirmedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("ConfirmedById")
+                        .HasColumnType("int");
+
                     b.Property<string>("DeputyOpinion")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -1360,6 +1376,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -1373,6 +1392,8 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AmendsRecordId");
+
+                    b.HasIndex("ConfirmedById");
 
                     b.HasIndex("ItemId");
 
@@ -1809,6 +1830,16 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Consultation.Visits.Commitment", b =>
                 {
+                    b.HasOne("Consultation.Visits.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Consultation.Items.Item", null)
                         .WithMany()
                         .HasForeignKey("ItemId")
@@ -1872,6 +1903,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.HasOne("Consultation.Visits.VisitRecord", null)
                         .WithMany()
                         .HasForeignKey("AmendsRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Consultation.Items.Item", null)

@@ -1043,8 +1043,14 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("DoneAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DoneById")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
@@ -1067,7 +1073,14 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("DoneById");
 
                     b.HasIndex("ItemId");
 
@@ -1265,6 +1278,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ConfirmedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConfirmedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DeputyOpinion")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -1296,6 +1312,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1309,6 +1328,8 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AmendsRecordId");
+
+                    b.HasIndex("ConfirmedById");
 
                     b.HasIndex("ItemId");
 
@@ -1739,6 +1760,16 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Consultation.Visits.Commitment", b =>
                 {
+                    b.HasOne("Consultation.Visits.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Consultation.Items.Item", null)
                         .WithMany()
                         .HasForeignKey("ItemId")
@@ -1802,6 +1833,11 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.HasOne("Consultation.Visits.VisitRecord", null)
                         .WithMany()
                         .HasForeignKey("AmendsRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Consultation.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Consultation.Items.Item", null)

@@ -281,29 +281,10 @@ internal static partial class DemoData
             if (_digestsFor.Count == 0)
                 return;
             var at = Day(0, 8) <= now ? Day(0, 8) : Day(-1, 8);
-            var day = MessageTexts.Time(at, "Asia/Shanghai")[..10];
-            var answering = db.Assignments.Answering();
-            var dueSoon = await answering.DueSoon(at, deadlines).Select(a => new { a.UnitId, a.Item!.Number }).ToListAsync();
-            var overdue = await answering.Overdue(at).Select(a => new { a.UnitId, a.Item!.Number }).ToListAsync();
-            var commitments = await db.Commitments.Where(c => c.DoneAtUtc == null && c.DueAtUtc < at)
-                .Join(db.Items, c => c.ItemId, i => i.Id, (c, i) => new { c.OwnerUnitId, i.Number, c.Text, c.DueAtUtc }).ToListAsync();
+            var digest = await DeadlineDigest.ComputeAsync(db, at, deadlines, "Asia/Shanghai");
             foreach (var user in _digestsFor.Select(name => Users[name]))
             {
-                object data = user.UnitId is { } unit
-                    ? new
-                    {
-                        day,
-                        dueSoon = dueSoon.Where(d => d.UnitId == unit).Select(d => d.Number).ToArray(),
-                        overdue = overdue.Where(o => o.UnitId == unit).Select(o => o.Number).ToArray(),
-                        overdueCommitments = commitments.Count(c => c.OwnerUnitId == unit),
-                    }
-                    : new
-                    {
-                        day,
-                        overdue = overdue.Select(o => o.Number).Distinct().ToArray(),
-                        dueSoon = dueSoon.Select(d => d.Number).Distinct().Count(),
-                        overdueCommitments = commitments.Select(c => new { c.Number, c.Text, c.DueAtUtc }).ToArray(),
-                    };
+                var data = user.UnitId is { } unit ? digest.ForUnit(unit) : digest.ForOffice();
                 db.Notifications.Add(new Notification
                 {
                     UserId = user.Id, Kind = user.UnitId is null ? "office-digest" : "deadline-digest", CreatedAtUtc = at,

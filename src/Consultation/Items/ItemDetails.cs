@@ -1,5 +1,6 @@
 using Consultation.Accounts;
 using Consultation.Outcomes;
+using Consultation.Visits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Items;
@@ -33,13 +34,14 @@ internal static class ItemDetails
             join d in db.Deputies on e.DeputyId equals d.Id
             select new { e, d.Name }).ToListAsync();
         var reHandlings = await db.ReHandlings.Where(r => r.ItemId == item.Id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
+        // A visit's summary is its latest record (an amendment, once written); deputies never see a draft.
         var visits = await (
             from v in db.Visits
             where v.ItemId == item.Id
-            join r in db.VisitRecords on v.Id equals r.VisitId into records
-            from r in records.DefaultIfEmpty()
             orderby v.StartUtc
-            select new VisitSummary(v.Id, v.Phase, v.Method, v.State, v.StartUtc, v.DurationMinutes, r == null ? null : r.DeputyOpinion))
+            select new VisitSummary(v.Id, v.Phase, v.Method, v.State, v.StartUtc, v.DurationMinutes,
+                db.VisitRecords.Where(r => r.VisitId == v.Id && (internalView || r.State != RecordState.Draft))
+                    .OrderByDescending(r => r.Id).Select(r => r.DeputyOpinion).FirstOrDefault()))
             .ToListAsync();
         var attachments = await db.Attachments.VisibleTo(db, desk.Me).Where(a => a.ItemId == item.Id)
             .OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.Id).Select(AttachmentAccess.ToDto).ToArrayAsync();

@@ -50,37 +50,16 @@ public sealed class ItemJobs(AppDbContext db, EffectLedger ledger, IOptions<Dead
     /// </summary>
     public async Task WatchDeadlinesAsync()
     {
-        var now = Now;
-        var day = MessageTexts.Time(now, visitSettings.Value.TimeZone)[..10];
-        var answering = db.Assignments.Answering();
-        var dueSoon = await answering.DueSoon(now, deadlines.Value).Select(a => new { a.UnitId, a.Item!.Number, a.DueAtUtc }).ToListAsync();
-        var overdue = await answering.Overdue(now).Select(a => new { a.UnitId, a.Item!.Number, a.DueAtUtc }).ToListAsync();
-        var commitments = await db.Commitments.Where(c => c.DoneAtUtc == null && c.DueAtUtc < now)
-            .Join(db.Items, c => c.ItemId, i => i.Id, (c, i) => new { c.OwnerUnitId, i.Number, c.Text, c.DueAtUtc }).ToListAsync();
-
-        var units = dueSoon.Select(d => d.UnitId).Concat(overdue.Select(o => o.UnitId)).Concat(commitments.Select(c => c.OwnerUnitId)).Distinct();
-        foreach (var unit in units)
+        var digest = await DeadlineDigest.ComputeAsync(db, Now, deadlines.Value, visitSettings.Value.TimeZone);
+        foreach (var unit in digest.Units)
         {
-            var what = new Announcement("deadline-digest", null, null, new
-            {
-                day,
-                dueSoon = dueSoon.Where(d => d.UnitId == unit).Select(d => d.Number).ToArray(),
-                overdue = overdue.Where(o => o.UnitId == unit).Select(o => o.Number).ToArray(),
-                overdueCommitments = commitments.Count(c => c.OwnerUnitId == unit),
-            });
+            var what = new Announcement("deadline-digest", null, null, digest.ForUnit(unit));
             foreach (var to in await Recipients.OfUsersAsync(db, db.HandlersOf(unit)))
-                await ledger.InAppAsync($"watch:{day}:unit:{unit}:{to.Key}", to, what);
+                await ledger.InAppAsync($"watch:{digest.Day}:unit:{unit}:{to.Key}", to, what);
         }
 
-        var digest = new Announcement("office-digest", null, null, new
-        {
-            day,
-            overdue = overdue.Select(o => o.Number).Distinct().ToArray(),
-            dueSoon = dueSoon.Select(d => d.Number).Distinct().Count(),
-            overdueCommitments = commitments.Select(c => new { c.Number, c.Text, c.DueAtUtc }).ToArray(),
-        });
-        var office = db.InRole(Roles.Office);
-        foreach (var to in await Recipients.OfUsersAsync(db, office))
-            await ledger.InAppAsync($"watch:{day}:office:{to.Key}", to, digest);
+        var office = new Announcement("office-digest", null, null, digest.ForOffice());
+        foreach (var to in await Recipients.OfUsersAsync(db, db.InRole(Roles.Office)))
+            await ledger.InAppAsync($"watch:{digest.Day}:office:{to.Key}", to, office);
     }
 }

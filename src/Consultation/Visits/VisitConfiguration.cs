@@ -58,6 +58,7 @@ internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitR
         e.HasOne(r => r.Visit).WithMany().HasForeignKey(r => r.VisitId);
         e.HasOne<Item>().WithMany().HasForeignKey(r => r.ItemId);
         e.HasOne<VisitRecord>().WithMany().HasForeignKey(r => r.AmendsRecordId);
+        e.HasOne<Accounts.User>().WithMany().HasForeignKey(r => r.ConfirmedById);
         e.HasMany(r => r.Commitments).WithOne().HasForeignKey(c => c.RecordId);
     }
 }
@@ -69,6 +70,8 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         e.Property(c => c.Text).HasMaxLength(2_000);
         e.HasOne<Item>().WithMany().HasForeignKey(c => c.ItemId);
         e.HasOne<HandlerUnit>().WithMany().HasForeignKey(c => c.OwnerUnitId);
+        e.HasOne<Accounts.User>().WithMany().HasForeignKey(c => c.DoneById);
+        e.HasOne<Commitment>().WithMany().HasForeignKey(c => c.CopiedFromId);
         e.HasIndex(c => new { c.DoneAtUtc, c.DueAtUtc });
     }
 }

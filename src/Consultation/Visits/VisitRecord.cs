@@ -1,6 +1,7 @@
 namespace Consultation.Visits;
 
-public enum RecordState { Draft, Confirmed }
+/// <summary>Draft while the lead unit writes it, Submitted when the deputy is asked to confirm it, then Confirmed.</summary>
+public enum RecordState { Draft, Submitted, Confirmed }
 
 /// <summary>The minutes of a visit (回访记录), written by the lead handler and confirmed by the deputy.</summary>
 public class VisitRecord : IVersioned
@@ -17,7 +18,10 @@ public class VisitRecord : IVersioned
     public string? Explained { get; set; }
     public RecordState State { get; set; }
     public DateTime WrittenAtUtc { get; set; }
+    public DateTime? SubmittedAtUtc { get; set; }
     public DateTime? ConfirmedAtUtc { get; set; }
+    /// <summary>The deputy (their account) who confirmed the record, with or without a remark.</summary>
+    public int? ConfirmedById { get; set; }
     public string? DeputyRemark { get; set; }
     /// <summary>A confirmed record is changed only by a new record that amends it.</summary>
     public int? AmendsRecordId { get; set; }
@@ -35,5 +39,11 @@ public class Commitment : IVersioned
     public required string Text { get; set; }
     public DateTime DueAtUtc { get; set; }
     public DateTime? DoneAtUtc { get; set; }
+    /// <summary>Taken out of a draft before it was submitted (rows are never deleted).</summary>
+    public DateTime? WithdrawnAtUtc { get; set; }
+    /// <summary>In an amendment: the commitment of the amended record that this one carries forward.</summary>
+    public int? CopiedFromId { get; set; }
+    /// <summary>The owner unit's handler who marked it done.</summary>
+    public int? DoneById { get; set; }
     public Guid Version { get; set; }
 }

@@ -31,6 +31,10 @@ export type NotificationKind =
   | 'visit-record-due'
   | 'visit-requested'
   | 'visit-request-declined'
+  // Visit records (VisitRecordsApi.cs): sent to the deputy to confirm; confirmed, perhaps with a remark.
+  | 'visit-record-submitted'
+  | 'visit-record-confirmed'
+  | 'visit-record-remarked'
   // The item jobs (ItemJobs.cs): the evaluation reminder and the morning deadline digests.
   | 'evaluation-reminder'
   | 'deadline-digest'
@@ -51,7 +55,7 @@ export interface NotificationData {
   day?: string
   dueSoon?: string[] | number
   overdue?: string[]
-  overdueCommitments?: number | { number: string | null; text: string; dueAtUtc: string }[]
+  overdueCommitments?: number | { itemId?: number; number: string | null; text: string; dueAtUtc: string }[]
   [value: string]: unknown
 }
 

@@ -158,7 +158,31 @@ describe('notificationText for the morning digests', () => {
       dueSoon: 4,
       overdueCommitments: [{ number: '2026-S-0009', text: '提供腾退进度表', dueAtUtc: '2026-04-20T10:00:00Z' }],
     })
-    expect(text(n)).toBe('2026年5月1日督办日报：已超期 1 件，即将到期 4 件，逾期未落实的回访承诺 1 项。 已超期：2026-P-0001。')
+    expect(text(n)).toBe(
+      '2026年5月1日督办日报：已超期 1 件，即将到期 4 件，逾期未落实的回访承诺 1 项。 已超期：2026-P-0001。 逾期未落实的承诺：2026-S-0009 提供腾退进度表（期限 2026年4月20日）。',
+    )
+  })
+
+  it("names the unit's own overdue commitments", () => {
+    const n = digest('deadline-digest', {
+      day: '2026-05-01',
+      dueSoon: [],
+      overdue: [],
+      overdueCommitments: [{ itemId: 3, number: '2026-S-0003', text: '施划临时停车位', dueAtUtc: '2026-04-28T15:59:00Z' }],
+    })
+    expect(text(n)).toBe('2026年5月1日期限提醒：即将到期 0 件，已超期 0 件，逾期未落实的回访承诺 1 项。 逾期未落实的承诺：2026-S-0003 施划临时停车位（期限 2026年4月28日）。')
+  })
+})
+
+describe('notificationText for visit records', () => {
+  it('asks the deputy to confirm, and tells the unit of a remark', () => {
+    const extra = { startUtc: '2026-05-01T02:00:00Z' }
+    expect(text({ ...notification('visit-record-submitted'), data: { number: '2026-S-0001', title: '停车难', extra } })).toBe(
+      '请确认2026-S-0001 《停车难》 2026年5月1日 10:00 的回访记录。',
+    )
+    expect(text({ ...notification('visit-record-remarked'), data: { number: '2026-S-0001', title: '停车难', extra: { ...extra, remark: '请按期落实' } } })).toBe(
+      '代表已确认2026-S-0001 《停车难》 2026年5月1日 10:00 的回访记录，并备注：请按期落实',
+    )
   })
 })
 

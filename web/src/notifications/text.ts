@@ -22,6 +22,9 @@ const needs: Record<string, string[]> = {
   visitCancelled: ['start'],
   visitNoShow: ['start', 'missing'],
   visitRecordDue: ['start'],
+  visitRecordSubmitted: ['start'],
+  visitRecordConfirmed: ['start'],
+  visitRecordRemarked: ['start', 'remark'],
   visitRequested: ['proposedTimes'],
   visitRequestDeclined: ['reason'],
   deadlineDigest: ['day'],
@@ -46,6 +49,7 @@ export function notificationText(notification: AppNotification, i18n: Translator
     unit: text(extra.unit),
     reason: text(extra.reason),
     note: text(extra.note),
+    remark: text(extra.remark),
     due: formatDate(extra.dueAtUtc, i18n.locale) ?? '',
     category: label('categories', enumName(extra.category, categories), i18n),
     work: label('satisfaction', enumName(extra.work, satisfactions), i18n),
@@ -73,6 +77,8 @@ export function notificationText(notification: AppNotification, i18n: Translator
     if (kind === 'deadlineDigest' && names(extra.dueSoon).length > 0)
       sentence += i18n.t('notifications.digestDueSoon', { list: list(extra.dueSoon) })
     if (names(extra.overdue).length > 0) sentence += i18n.t('notifications.digestOverdue', { list: list(extra.overdue) })
+    const commitments = commitmentList(extra.overdueCommitments, i18n)
+    if (commitments) sentence += i18n.t('notifications.digestCommitments', { list: commitments })
   }
   return sentence
 }
@@ -117,6 +123,16 @@ function names(value: unknown): string[] {
   return value
     .map((entry) => (entry && typeof entry === 'object' ? text((entry as { number?: unknown }).number) : text(entry)))
     .filter((name) => name !== '')
+}
+
+// The overdue commitments a digest lists (item number, what was promised, when it was due); older digests sent a count.
+function commitmentList(value: unknown, i18n: Translator): string {
+  if (!Array.isArray(value)) return ''
+  return value
+    .slice(0, listedItems)
+    .filter((c): c is Record<string, unknown> => !!c && typeof c === 'object')
+    .map((c) => i18n.t('notifications.digestCommitment', { number: text(c.number), text: text(c.text), due: formatDate(c.dueAtUtc, i18n.locale) ?? '' }))
+    .join(i18n.t('common.listSeparator', {}))
 }
 
 // A count sent as a number, or as the list it counts.

@@ -143,6 +143,13 @@ export const routes: RouteRecordRaw[] = [
       },
     ],
   },
+  {
+    // Outside the app's frame: the printed file has no menu.
+    path: '/items/:id(\\d+)/print',
+    name: 'item-print',
+    meta: { roles: itemRoles },
+    component: () => import('../pages/items/print/ItemPrintPage.vue'),
+  },
   { path: '/403', name: 'forbidden', component: () => import('../pages/ForbiddenPage.vue') },
   {
     path: '/:pathMatch(.*)*',

@@ -17,7 +17,7 @@ export interface AuditNames {
 }
 
 // Bookkeeping nobody reads; ids that name a unit or deputy are shown by name instead.
-const hidden = new Set(['Id', 'ItemId', 'AuthorId', 'RequestedById', 'DecidedById', 'UploadedById', 'ScheduledById', 'AssignmentId', 'EvaluationId', 'ReHandlingId', 'VisitId', 'SessionId', 'UserId', 'StorageKey', 'Sha256', 'Sequence'])
+const hidden = new Set(['Id', 'ItemId', 'AuthorId', 'RequestedById', 'DecidedById', 'UploadedById', 'ScheduledById', 'AssignmentId', 'EvaluationId', 'ReHandlingId', 'VisitId', 'SessionId', 'UserId', 'StorageKey', 'Sha256', 'Sequence', 'RecordId', 'ConfirmedById', 'DoneById', 'CopiedFromId'])
 
 // Which word list an enum field's values come from, by entity and field.
 function valueGroup(entity: string, field: string): string | undefined {
@@ -82,14 +82,14 @@ export function entityName(entity: string, i18n: Translator): string {
 }
 
 function fieldName(field: string, i18n: Translator): string {
-  const name = field === 'UnitId' ? 'Unit' : field === 'LeadUnitId' ? 'LeadUnit' : field === 'DeputyId' ? 'Deputy' : field
+  const name = field === 'UnitId' ? 'Unit' : field === 'LeadUnitId' ? 'LeadUnit' : field === 'OwnerUnitId' ? 'OwnerUnit' : field === 'DeputyId' ? 'Deputy' : field
   return i18n.te(`audit.fields.${name}`) ? i18n.t(`audit.fields.${name}`, {}) : field
 }
 
 function valueText(entity: string, field: string, value: unknown, names: AuditNames, i18n: Translator): string {
   if (value === null || value === undefined || value === '') return i18n.t('conflict.empty', {})
   if (typeof value === 'boolean') return i18n.t(value ? 'common.yes' : 'common.no', {})
-  if ((field === 'UnitId' || field === 'LeadUnitId') && typeof value === 'number') return names.units.get(value) ?? `#${value}`
+  if ((field === 'UnitId' || field === 'LeadUnitId' || field === 'OwnerUnitId') && typeof value === 'number') return names.units.get(value) ?? `#${value}`
   if (field === 'ResponseId' && typeof value === 'number') return `#${value}`
   if (field === 'DeputyId' && typeof value === 'number') return names.deputies.get(value) ?? `#${value}`
   const group = valueGroup(entity, field)

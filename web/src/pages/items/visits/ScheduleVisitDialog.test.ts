@@ -66,6 +66,7 @@ describe('scheduling a visit', () => {
       'GET /api/items/5': { status: 200, body: item },
       'GET /api/visit-requests?pendingOnly=false': { status: 200, body: [] },
       'GET /api/items/5/visit-staff': { status: 200, body: staff },
+      'GET /api/items/5/records': { status: 200, body: [] },
       [agendaUrl]: { status: 200, body: agenda },
       ...answers,
     })
