@@ -50,7 +50,8 @@ public static class JoinLinkApi
         if (refusal is { } why)
             return Refused(why, link?.VisitId);
         await http.SignInAsync(LinkSession.Scheme, LinkSession.Principal(link!, participant!.DisplayName),
-            new AuthenticationProperties { IsPersistent = true, ExpiresUtc = new DateTimeOffset(link!.ExpiresAtUtc, TimeSpan.Zero) });
+            // A browser-session cookie whose ticket the server refuses after the room closes.
+            new AuthenticationProperties { ExpiresUtc = new DateTimeOffset(link!.ExpiresAtUtc, TimeSpan.Zero) });
         return TypedResults.Ok(new JoinedByLink(link.VisitId, "link"));
     }
 
