@@ -91,6 +91,8 @@ public sealed partial class VisitTests(ServerFixture server, ChromiumFixture chr
         await Expect(countdown).ToContainTextAsync("秒");
 
         await join.ClickAsync();
+        await Expect(deputy.Page).ToHaveURLAsync(new Regex($"/visits/{visitId}/check$"));
+        await deputy.Page.GetByTestId("precheck-join").ClickAsync();
         await Expect(deputy.Page).ToHaveURLAsync(new Regex($"/visits/{visitId}/call$"));
         await Expect(deputy.Page.GetByTestId("visit-call-placeholder")).ToHaveTextAsync("视频通话将在这里打开。");
     }

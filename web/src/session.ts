@@ -1,10 +1,12 @@
 import { reactive } from 'vue'
 import { accountApi, type Me, type Role } from './api/account'
+import { callsApi, type LinkSession } from './api/calls'
 import { ApiError } from './api/http'
 import { defaultTimeZone, setTimeZone } from './time'
 
-// Who is signed in. Loaded once when the router starts; sign-in and sign-out replace it.
-export const session = reactive<{ me: Me | null }>({ me: null })
+// Who is signed in. Loaded once when the router starts; sign-in and sign-out replace it. Someone who
+// came by a join link has no account session but a `link` session for one visit.
+export const session = reactive<{ me: Me | null; link: LinkSession | null }>({ me: null, link: null })
 
 let loaded: Promise<Me | null> | undefined
 
@@ -14,19 +16,36 @@ export function loadSession(): Promise<Me | null> {
       await applyProfileTimeZone()
       return (session.me = me)
     },
-    (error: unknown) => {
+    async (error: unknown) => {
       // Anything but "not signed in" is worth seeing in the console; the login page still works.
       if (!(error instanceof ApiError && error.status === 401)) console.error(error)
-      return (session.me = null)
+      session.me = null
+      await loadLinkSession()
+      return null
     },
   )
   return loaded
+}
+
+async function loadLinkSession() {
+  try {
+    session.link = await callsApi.linkSession()
+  } catch {
+    session.link = null
+  }
+}
+
+// After a join link was redeemed: this browser now has the link's session.
+export async function adoptLinkSession() {
+  await loadLinkSession()
+  loaded = Promise.resolve(null)
 }
 
 export async function signIn(userName: string, password: string) {
   const me = await accountApi.login(userName, password)
   await applyProfileTimeZone()
   session.me = me
+  session.link = null
   loaded = Promise.resolve(me)
 }
 
@@ -49,6 +68,7 @@ export async function signOut() {
 
 export function forgetSession() {
   session.me = null
+  session.link = null
   setTimeZone(defaultTimeZone)
   loaded = Promise.resolve(null)
 }

@@ -301,6 +301,46 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.ToTable("ChatMessages");
                 });
 
+            modelBuilder.Entity("Consultation.Calls.JoinLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("JoinLinks");
+                });
+
             modelBuilder.Entity("Consultation.Deputies.Deputy", b =>
                 {
                     b.Property<int>("Id")
@@ -1599,6 +1639,21 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Consultation.Calls.ChatMessage", b =>
+                {
+                    b.HasOne("Consultation.Visits.VisitParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Consultation.Visits.ReturnVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultation.Calls.JoinLink", b =>
                 {
                     b.HasOne("Consultation.Visits.VisitParticipant", null)
                         .WithMany()

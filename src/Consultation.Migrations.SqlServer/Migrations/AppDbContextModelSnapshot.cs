@@ -304,6 +304,46 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.ToTable("ChatMessages");
                 });
 
+            modelBuilder.Entity("Consultation.Calls.JoinLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("JoinLinks");
+                });
+
             modelBuilder.Entity("Consultation.Deputies.Deputy", b =>
                 {
                     b.Property<int>("Id")
@@ -1604,6 +1644,21 @@ namespace Consultation.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Consultation.Calls.ChatMessage", b =>
+                {
+                    b.HasOne("Consultation.Visits.VisitParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Consultation.Visits.ReturnVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultation.Calls.JoinLink", b =>
                 {
                     b.HasOne("Consultation.Visits.VisitParticipant", null)
                         .WithMany()

@@ -284,6 +284,44 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.ToTable("ChatMessages");
                 });
 
+            modelBuilder.Entity("Consultation.Calls.JoinLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("JoinLinks");
+                });
+
             modelBuilder.Entity("Consultation.Deputies.Deputy", b =>
                 {
                     b.Property<int>("Id")
@@ -1534,6 +1572,21 @@ namespace Consultation.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Consultation.Calls.ChatMessage", b =>
+                {
+                    b.HasOne("Consultation.Visits.VisitParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Consultation.Visits.ReturnVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Consultation.Calls.JoinLink", b =>
                 {
                     b.HasOne("Consultation.Visits.VisitParticipant", null)
                         .WithMany()

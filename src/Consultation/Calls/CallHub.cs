@@ -29,9 +29,10 @@ public interface IVisitClient
 /// <summary>
 /// Signaling for video visits. The server relays SDP and ICE as opaque strings between participants of the same
 /// room; who a connection is comes from the server's own room state, never from what a client claims. Joining
-/// checks the database once; signals are checked in memory only.
+/// checks the database once; signals are checked in memory only. A join link's session may use it, for its own
+/// visit only.
 /// </summary>
-[Authorize]
+[Authorize(Policy = LinkSession.CallPolicy)]
 public sealed class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider clock,
     IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
 {
@@ -44,16 +45,14 @@ public sealed class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider cl
 
     public async Task<JoinResult> Join(int visitId)
     {
-        var me = CurrentUser.Of(Context.User);
         var visit = await db.Visits.AsNoTracking().Include(v => v.Participants).SingleOrDefaultAsync(v => v.Id == visitId);
-        var participant = visit?.Participants.FirstOrDefault(p =>
-            p.UserId == me.UserId || (me.IsInRole(Roles.Deputy) && me.DeputyId is { } d && p.DeputyId == d));
+        var participant = visit is null ? null : LinkSession.ParticipantOf(visit, Context.User);
         if (visit is null || participant is null)
             throw new HubException("You are not a participant of this visit: open the link from your own invitation, or sign in with your own account.");
         if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video)
             throw new HubException("This visit is not a video visit that is still to take place.");
-        var opens = visit.StartUtc - (participant.Role == ParticipantRole.LeadUnit ? Settings.LeadUnitEarlyJoin : visitSettings.Value.RoomOpensBefore);
-        var closes = visit.EndUtc + visitSettings.Value.CloseAfterEnd;
+        var opens = RoomWindow.OpensFor(visit, participant.Role, Settings, visitSettings.Value);
+        var closes = RoomWindow.Closes(visit, visitSettings.Value);
         if (Now < opens)
             throw new HubException($"The room opens at {opens:yyyy-MM-dd HH:mm} UTC: come back then.");
         if (Now > closes)

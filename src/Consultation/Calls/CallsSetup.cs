@@ -11,9 +11,14 @@ public static class CallsSetup
     {
         builder.Services.Configure<CallSettings>(builder.Configuration.GetSection("Calls"));
         builder.Services.AddSingleton<RoomRegistry>();
+        builder.Services.AddScoped<JoinLinks>();
+        builder.Services.AddLinkSession(builder.Environment.IsDevelopment());
         return builder;
     }
 
-    public static void MapCalls(this IEndpointRouteBuilder app) =>
+    public static void MapCalls(this IEndpointRouteBuilder app)
+    {
         app.MapHub<CallHub>(CallHub.Path, o => o.ApplicationMaxBufferSize = 64 * 1024);
+        app.MapJoinLinks();
+    }
 }

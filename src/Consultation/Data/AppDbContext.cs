@@ -38,6 +38,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? 
     public DbSet<AttendanceEntry> Attendance => Set<AttendanceEntry>();
     public DbSet<CallQuality> CallQuality => Set<CallQuality>();
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+    public DbSet<JoinLink> JoinLinks => Set<JoinLink>();
     public DbSet<SentEffect> SentEffects => Set<SentEffect>();
     public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
     public DbSet<NotificationPolicy> NotificationPolicy => Set<NotificationPolicy>();

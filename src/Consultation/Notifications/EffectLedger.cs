@@ -12,7 +12,8 @@ public sealed record Announcement(string Kind, int? ItemId, int? VisitId, object
 /// Makes every effect happen once. An effect is recorded under its unique key in the same save as the in-app
 /// notification; an e-mail or SMS is recorded before it is sent and marked delivered after, so a job that runs
 /// twice (or concurrently) finds the key taken and does nothing, and one interrupted mid-send is retried by the
-/// reconcile job instead of being lost.
+/// reconcile job instead of being lost. A message composed with a join link saves that link in the same save as its
+/// entry, so a message that was already sent mints no new link.
 /// </summary>
 public sealed class EffectLedger(
     AppDbContext db, IEmailChannel email, ISmsChannel sms, IHubContext<NotificationHub, INotificationClient> hub,
@@ -53,11 +54,11 @@ public sealed class EffectLedger(
         return await RecordAsync(effect) && await DeliverAsync(effect);
     }
 
-    public async Task<bool> SmsAsync(string key, Recipient to, Announcement what, string text, bool required = false)
+    public async Task<bool> SmsAsync(string key, Recipient to, Announcement what, Func<string> compose, bool required = false)
     {
         if (!sms.Enabled || to.Phone is null || !(to.BySms || required))
             return false;
-        var effect = Effect(key, Channel.Sms, to, what, JsonSerializer.Serialize(new SmsPayload(to.Phone, text)));
+        var effect = Effect(key, Channel.Sms, to, what, JsonSerializer.Serialize(new SmsPayload(to.Phone, compose())));
         return await RecordAsync(effect) && await DeliverAsync(effect);
     }
 
@@ -113,6 +114,8 @@ public sealed class EffectLedger(
             }
             effect.DeliveredAtUtc = Now;
             effect.LastError = null;
+            // Kept only for retries: a sent message may carry a join link, whose token is stored nowhere else.
+            effect.Payload = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -8,7 +8,11 @@ namespace Consultation.Notifications;
 /// Someone to tell, with how to reach them: an account (in-app, and the channels they chose) or a deputy's
 /// record without an account (only the e-mail address or phone number on the record).
 /// </summary>
-public sealed record Recipient(string Key, int? UserId, string Name, string? Email, string? Phone, bool ByEmail, bool BySms, string TimeZone);
+public sealed record Recipient(string Key, int? UserId, string Name, string? Email, string? Phone, bool ByEmail, bool BySms, string TimeZone)
+{
+    /// <summary>Their place among a visit's participants, when they were found as one.</summary>
+    public int? ParticipantId { get; init; }
+}
 
 public static class Recipients
 {
@@ -21,10 +25,13 @@ public static class Recipients
             .ToListAsync();
         var withAccount = accounts.Where(u => u.DeputyId != null).Select(u => u.DeputyId!.Value).ToHashSet();
         var records = await db.Deputies.Where(d => deputyIds.Contains(d.Id) && !withAccount.Contains(d.Id)).ToListAsync();
+        int? ParticipantOf(int? userId, int? deputyId) =>
+            visit.Participants.FirstOrDefault(p => (p.UserId != null && p.UserId == userId) || (p.DeputyId != null && p.DeputyId == deputyId))?.Id;
         return
         [
-            .. accounts.Select(OfUser),
-            .. records.Select(d => new Recipient($"deputy:{d.Id}", null, d.Name, d.Email, d.Phone, d.Email != null, false, "Asia/Shanghai")),
+            .. accounts.Select(u => OfUser(u) with { ParticipantId = ParticipantOf(u.Id, u.DeputyId) }),
+            .. records.Select(d => new Recipient($"deputy:{d.Id}", null, d.Name, d.Email, d.Phone, d.Email != null, false, "Asia/Shanghai")
+                { ParticipantId = ParticipantOf(null, d.Id) }),
         ];
     }
 

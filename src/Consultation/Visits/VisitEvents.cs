@@ -15,7 +15,7 @@ public sealed class VisitEvents(AppDbContext db, Microsoft.Extensions.Options.IO
         var organizer = await db.Units.Where(u => u.Id == visit.LeadUnitId).Select(u => u.Name).SingleAsync();
         var join = JoinUrl(visit.Id);
         return new VisitEvent(visit.Id, visit.Sequence, visit.StartUtc, visit.EndUtc, settings.Value.TimeZone,
-            $"回访：{item.Number}《{item.Title}》", $"{item.Number}《{item.Title}》\n{visit.Agenda}\n{join}", visit.Location, join,
+            $"回访：{item.Number}《{item.Title}》", $"{item.Number}《{item.Title}》\n{visit.Agenda}", visit.Location, join,
             organizer, string.IsNullOrWhiteSpace(email.From) ? "noreply@localhost" : email.From, attendees.ToList());
     }
 }

@@ -13,7 +13,8 @@ namespace Consultation.Visits;
 /// or cancelled since), and every message goes through the effect ledger, so running a job twice changes nothing.
 /// </summary>
 [AutomaticRetry(Attempts = 5)]
-public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalendar calendar, VisitEvents events, TimeProvider clock)
+public sealed class VisitJobs(
+    AppDbContext db, EffectLedger ledger, IVisitCalendar calendar, VisitEvents events, JoinLinks links, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -78,12 +79,14 @@ public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalend
                 continue;
             await ledger.EmailAsync(key, to, what, () =>
             {
-                var (subject, body) = MessageTexts.Visit(kind, text, to.TimeZone);
+                var joinUrl = JoinUrlFor(visit, to, kind, text.JoinUrl);
+                var (subject, body) = MessageTexts.Visit(kind, text with { JoinUrl = joinUrl }, to.TimeZone);
                 var file = calendarEvent is null ? null
-                    : kind == "visit-cancelled" ? calendar.Cancel(calendarEvent) : calendar.Request(calendarEvent);
+                    : kind == "visit-cancelled" ? calendar.Cancel(calendarEvent) : calendar.Request(calendarEvent with { JoinUrl = joinUrl });
                 return new OutgoingEmail(to.Email!, to.Name, subject, body, file);
             });
-            await ledger.SmsAsync(key, to, what, MessageTexts.Sms(kind, text, to.TimeZone), required: requireSms);
+            await ledger.SmsAsync(key, to, what,
+                () => MessageTexts.Sms(kind, text with { JoinUrl = JoinUrlFor(visit, to, kind, text.JoinUrl) }, to.TimeZone), required: requireSms);
         }
     }
 
@@ -132,6 +135,15 @@ public sealed class VisitJobs(AppDbContext db, EffectLedger ledger, IVisitCalend
         foreach (var to in handlers)
             await ledger.InAppAsync($"visit:{visit.Id}:s{visit.Sequence}:closed:{to.Key}", to, what);
     }
+
+    /// <summary>
+    /// Each message that invites to a video visit carries its own single-use link for its recipient; anything else
+    /// (a cancellation, someone not among the participants) points at the visit's page, behind sign-in.
+    /// </summary>
+    private string JoinUrlFor(ReturnVisit visit, Recipient to, string kind, string visitPage) =>
+        visit.Method == VisitMethod.Video && kind != "visit-cancelled" && to.ParticipantId is { } participant
+            ? links.Mint(visit, participant)
+            : visitPage;
 
     private VisitText TextOf(ReturnVisit visit, Item item) => new(
         item.Number ?? "", item.Title, visit.StartUtc, visit.DurationMinutes, MethodName(visit.Method), visit.Location,

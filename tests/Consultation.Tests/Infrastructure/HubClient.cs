@@ -11,7 +11,15 @@ public static class HubClient
     {
         var login = await app.Anonymous().PostAsJsonAsync("/api/account/login", new { userName, password = TestApp.Password });
         login.EnsureSuccessStatusCode();
-        var cookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        return await ConnectWithCookieAsync(app, CookieOf(login), path, handlers);
+    }
+
+    /// <summary>The cookies a response sets, as a request's <c>Cookie</c> header.</summary>
+    public static string CookieOf(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+
+    public static async Task<HubConnection> ConnectWithCookieAsync(TestApp app, string cookie, string path, Action<HubConnection>? handlers = null)
+    {
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(new Uri("https://localhost"), path), o =>
             {

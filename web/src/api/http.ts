@@ -26,7 +26,7 @@ export class ApiError extends Error {
 }
 
 // A 401 from these is an answer ("not signed in"), not a session that expired under the page.
-const sessionProbes = ['/api/account/login', '/api/account/me', '/api/account/logout']
+const sessionProbes = ['/api/account/login', '/api/account/me', '/api/account/logout', '/api/join/session']
 
 interface Handlers {
   unauthorized: () => void

@@ -64,4 +64,18 @@ describe('safeReturnUrl', () => {
     expect(safeReturnUrl('https://evil.example/')).toBe('/')
     expect(safeReturnUrl(undefined)).toBe('/')
   })
+
+  it("lets a join link's session into its own visit's check and call pages, and nowhere else", () => {
+    const link = { visitId: 7, participantId: 3, displayName: '李建国' }
+    const check = to('/visits/7/check', { roles: ['Deputy'], linkSession: true })
+    expect(decideNavigation(check, null, link)).toBe(true)
+    expect(decideNavigation(to('/visits/8/check', { roles: ['Deputy'], linkSession: true }), null, link)).toEqual({
+      name: 'login',
+      query: { returnUrl: '/visits/8/check' },
+    })
+    expect(decideNavigation(to('/visits/7', { roles: ['Deputy'] }), null, link)).toEqual({
+      name: 'login',
+      query: { returnUrl: '/visits/7' },
+    })
+  })
 })

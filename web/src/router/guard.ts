@@ -1,5 +1,6 @@
 import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router'
 import type { Me, Role } from '../api/account'
+import type { LinkSession } from '../api/calls'
 import { homePathFor } from '../session'
 
 declare module 'vue-router' {
@@ -8,16 +9,19 @@ declare module 'vue-router' {
     roles?: readonly Role[]
     // `/`: sends each user to their role's home.
     roleHome?: boolean
+    // Also open to a join link's session, for the pages under its own visit (`/visits/<id>/…`).
+    linkSession?: boolean
   }
 }
 
 type Target = Pick<RouteLocationNormalized, 'fullPath' | 'meta' | 'name' | 'query'>
 
-export function decideNavigation(to: Target, me: Me | null): true | RouteLocationRaw {
+export function decideNavigation(to: Target, me: Me | null, link: LinkSession | null = null): true | RouteLocationRaw {
   if (to.meta.roleHome) return me ? homePathFor(me.roles) : { name: 'login' }
   if (to.name === 'login' && me) return safeReturnUrl(to.query.returnUrl)
   const roles = to.meta.roles
   if (!roles) return true
+  if (!me && link && to.meta.linkSession && to.fullPath.startsWith(`/visits/${link.visitId}/`)) return true
   if (!me) return { name: 'login', query: { returnUrl: to.fullPath } }
   return roles.some((role) => me.roles.includes(role)) ? true : { name: 'forbidden' }
 }

@@ -11,6 +11,15 @@ const itemRoles: readonly Role[] = ['Deputy', 'Handler', 'Office']
 // Every page is its own chunk so the sign-in page and a deputy's home load only what they show.
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../pages/LoginPage.vue') },
+  // The link in an invitation: signs the person in for that one visit, then on to its pre-call check.
+  { path: '/join/:token', name: 'join-link', component: () => import('../pages/visits/JoinLinkPage.vue') },
+  {
+    // Full screen on a phone, for an account or a join link's session alike.
+    path: '/visits/:id(\\d+)/check',
+    name: 'visit-check',
+    meta: { roles: itemRoles, linkSession: true },
+    component: () => import('../pages/visits/check/PreCallPage.vue'),
+  },
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
@@ -105,7 +114,7 @@ export const routes: RouteRecordRaw[] = [
         // The video call itself comes later; the route exists so every "join" lands on the right page.
         path: 'visits/:id(\\d+)/call',
         name: 'visit-call',
-        meta: { roles: itemRoles },
+        meta: { roles: itemRoles, linkSession: true },
         component: () => import('../pages/visits/VisitCallPage.vue'),
       },
       {
@@ -163,7 +172,7 @@ export function createAppRouter() {
 
   router.beforeEach(async (to) => {
     await loadSession()
-    return decideNavigation(to, session.me)
+    return decideNavigation(to, session.me, session.link)
   })
 
   onAuthProblems({

@@ -64,10 +64,10 @@ describe('my visits', () => {
     expect(calls).toHaveLength(1)
   })
 
-  it('goes to the call page when the open button is pressed', async () => {
+  it('goes to the pre-call check when the open button is pressed', async () => {
     const { wrapper, router } = await openPage({ ...visit, serverNowUtc: '2026-05-01T01:52:00Z' })
     await wrapper.get('[data-testid="visit-join"]').trigger('click')
-    await settle(() => expect(router.currentRoute.value.fullPath).toBe('/visits/7/call'))
+    await settle(() => expect(router.currentRoute.value.fullPath).toBe('/visits/7/check'))
   })
 
   it('offers the calendar file, and lets the submitter ask for another time', async () => {

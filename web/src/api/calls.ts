@@ -1,0 +1,45 @@
+import { http } from './http'
+import type { VisitMethod, VisitState } from './items'
+
+// The shapes of src/Consultation/Calls/JoinLinkApi.cs and CallSettings.cs. Times travel as UTC.
+
+export interface JoinedByLink {
+  visitId: number
+  // `link`: the link signed this browser in; `account`: it already was, with the person's own account.
+  session: 'link' | 'account'
+}
+
+// A session opened by a join link: it may use one visit's pre-call check and call, nothing else.
+export interface LinkSession {
+  visitId: number
+  participantId: number
+  displayName: string
+}
+
+export interface VisitBasics {
+  id: number
+  itemNumber: string | null
+  itemTitle: string
+  method: VisitMethod
+  state: VisitState
+  startUtc: string
+  endUtc: string
+  roomOpensAtUtc: string
+  roomClosesAtUtc: string
+  participantId: number
+  displayName: string
+  serverNowUtc: string
+}
+
+export interface IceServer {
+  urls: string[]
+  username?: string | null
+  credential?: string | null
+}
+
+export const callsApi = {
+  redeemLink: (token: string) => http.post<JoinedByLink>('/api/join', { token }),
+  linkSession: () => http.get<LinkSession>('/api/join/session'),
+  basics: (visitId: number) => http.get<VisitBasics>(`/api/visits/${visitId}/basics`),
+  iceServers: (visitId: number) => http.get<IceServer[]>(`/api/visits/${visitId}/ice-servers`, { optional: true }),
+}
