@@ -19,7 +19,8 @@ export interface MediaState {
 interface PeerView {
   participantId: number
   displayName: string
-  role: ParticipantRole
+  // The hub sends the enum's number (ParticipantRole on the server, in this order).
+  role: ParticipantRole | number
   media: MediaState
   iAmPolite: boolean
 }
@@ -29,6 +30,9 @@ interface IceServer {
   username?: string | null
   credential?: string | null
 }
+
+const roles: readonly ParticipantRole[] = ['Submitter', 'CoSigner', 'LeadUnit', 'CoUnit', 'Office']
+const roleOf = (role: ParticipantRole | number): ParticipantRole => (typeof role === 'number' ? (roles[role] ?? 'Office') : role)
 
 export interface JoinResult {
   participantId: number
@@ -92,10 +96,11 @@ export function createCallSession(visitId: number) {
 
   function upsert(peer: PeerView) {
     const known = find(peer.participantId)
-    if (known) Object.assign(known, { displayName: peer.displayName, role: peer.role, media: peer.media })
+    const role = roleOf(peer.role)
+    if (known) Object.assign(known, { displayName: peer.displayName, role, media: peer.media })
     else
       state.participants.push({
-        id: peer.participantId, displayName: peer.displayName, role: peer.role, media: peer.media, link: 'waiting', quality: 'unknown',
+        id: peer.participantId, displayName: peer.displayName, role, media: peer.media, link: 'waiting', quality: 'unknown',
       })
   }
 
