@@ -83,7 +83,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         await deputy.OpenCallAsync(world.VisitId);
         await Expect(deputy.ByTestId("call-page")).ToHaveAttributeAsync("data-phase", "open");
 
-        await deputy.ByTestId("chat-input").Locator("input").FillAsync(payload);
+        await deputy.ByTestId("chat-input").FillAsync(payload);
         await deputy.ByTestId("chat-send").ClickAsync();
 
         foreach (var person in new[] { handler, deputy })
