@@ -136,8 +136,17 @@ public sealed class TimeToMedia(Uri baseUrl)
 
     private static async Task<double[]> WaitForMediaAsync(IPage page, int connections)
     {
-        var handle = await page.WaitForFunctionAsync(Measured, connections, new() { Timeout = 20_000, PollingInterval = 20 });
-        return (await handle.JsonValueAsync<double[]>())!;
+        try
+        {
+            var handle = await page.WaitForFunctionAsync(Measured, connections, new() { Timeout = 60_000, PollingInterval = 20 });
+            return (await handle.JsonValueAsync<double[]>())!;
+        }
+        catch (TimeoutException)
+        {
+            var seen = await page.EvaluateAsync<string>(
+                "() => JSON.stringify(window.__media.pcs.map((r) => [r.pc.connectionState, r.pc.signalingState, r.connectedAt, r.frameAt]))");
+            throw new TimeoutException($"{page.Url}: not {connections} connections with a first frame within 60 s; peer connections: {seen}");
+        }
     }
 
     private async Task<IPage> SignedInPageAsync(IBrowser browser, string userName)

@@ -19,7 +19,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     public async Task The_deputy_waits_in_the_lobby_until_the_handler_joins_then_both_decode_each_others_video_and_audio()
     {
         await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
-        var deputy = await world.SignInAsync(DemoAccount.Deputy, output);
+        var deputy = await world.SignInAsync(DemoAccount.Deputy, output, phone: true);
         var handler = await world.SignInAsync(DemoAccount.Handler, output);
 
         await deputy.OpenCallAsync(world.VisitId);
@@ -39,6 +39,12 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         await Expect(handlerTile).ToContainTextAsync("主办单位");
         await Expect(handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}").GetByTestId("tile-name")).ToHaveTextAsync(Deputy);
         await Expect(handlerTile.GetByTestId("tile-quality")).Not.ToHaveAttributeAsync("data-level", "unknown");
+
+        // On the deputy's phone: the self-view small in a corner, the buttons large enough for a thumb.
+        var self = await deputy.ByTestId("call-tile-self").BoundingBoxAsync();
+        Assert.True(self!.Width < 375 * 0.4, $"self-view {self.Width} px wide on a 375 px screen");
+        var leave = await deputy.ByTestId("call-leave").BoundingBoxAsync();
+        Assert.True(leave!.Height >= 48, $"Leave is {leave.Height} px high");
 
         // Muting is seen by the other side.
         await deputy.ByTestId("call-mute").ClickAsync();

@@ -45,9 +45,9 @@ public sealed class CallWorld : IAsyncDisposable
     }
 
     /// <summary>Someone signed in a browser context of their own, with their peer connections recorded for getStats().</summary>
-    public async Task<CallParticipant> SignInAsync(DemoAccount account, ITestOutputHelper? log = null)
+    public async Task<CallParticipant> SignInAsync(DemoAccount account, ITestOutputHelper? log = null, bool phone = false)
     {
-        var participant = await CallParticipant.SignInAsync(browser, baseUrl, account, log);
+        var participant = await CallParticipant.SignInAsync(browser, baseUrl, account, log, phone);
         participants.Add(participant);
         return participant;
     }

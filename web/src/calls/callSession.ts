@@ -250,7 +250,7 @@ export function createCallSession(visitId: number) {
     await hub.start()
   }
 
-  async function start() {
+  async function openCamera() {
     try {
       local.value = await navigator.mediaDevices.getUserMedia(mediaConstraints(loadDeviceChoice()))
     } catch {
@@ -258,8 +258,13 @@ export function createCallSession(visitId: number) {
       state.mediaError = true
       state.media = { audio: false, video: false, screen: false }
     }
+  }
+
+  async function start() {
+    // The camera starts while the hub connects: neither waits for the other.
+    const camera = openCamera()
     try {
-      await connectHub()
+      await Promise.all([connectHub(), camera])
     } catch (error) {
       state.refusal = refusalOf(error)
       state.phase = 'refused'
