@@ -8,11 +8,12 @@ public static class MediaCommand
     public const string Usage = """
           media         time from clicking Join to connected and to the first remote frame, 2 and 4 participants, against the floor
           --runs        measured joins per size, after 3 warm-up joins (default 20)
+          --sizes       participants per call, comma-separated (default 2,4)
         """;
     private const double ConnectedTargetMs = 400;
     private const double RatioTarget = 1.5;
 
-    public static async Task<int> RunAsync(int runs)
+    public static async Task<int> RunAsync(int runs, int[] sizes)
     {
         var folder = Directory.CreateTempSubdirectory("consultation-benchmark-").FullName;
         try
@@ -21,7 +22,7 @@ public static class MediaCommand
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; Chromium headless on loopback");
             await using var server = await ServerProcess.StartAsync(Path.Combine(folder, "consultation.db"));
             Console.Write("measuring ");
-            var results = await new TimeToMedia(server.BaseUrl).MeasureAsync([2, 4], runs, warmUp: 3, Console.Out);
+            var results = await new TimeToMedia(server.BaseUrl).MeasureAsync(sizes, runs, warmUp: 3, Console.Out);
             Console.WriteLine();
             Console.WriteLine($"   {"participants",12} {"measure",-12} | {"app p50",8} {"p95",6} | {"floor p50",9} {"p95",6} | {"p50 ratio",9} {"p95 ratio",9}");
             var met = true;
@@ -29,6 +30,7 @@ public static class MediaCommand
             {
                 Row(r.Participants, "connected", r.AppConnected, r.FloorConnected);
                 Row(r.Participants, "first frame", r.AppFirstFrame, r.FloorFirstFrame);
+                Console.WriteLine($"   {"",12} of which, in the app: hub WebSocket open p50 {r.AppSocketOpen.P50:0}, first peer connection (Join answered) p50 {r.AppFirstPeerConnection.P50:0}");
                 met &= r.AppConnected.P95 <= ConnectedTargetMs && r.AppConnected.P50 / r.FloorConnected.P50 <= RatioTarget;
             }
             Console.WriteLine("   (milliseconds from the click on Join until every peer connection of the joiner is connected / has shown a");

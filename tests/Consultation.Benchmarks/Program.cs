@@ -18,9 +18,20 @@ var Usage = """
 const double PageTargetMs = 1_000;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-if (args is ["media"] or ["media", "--runs", _])
-    return args.Length == 1 ? await MediaCommand.RunAsync(20)
-        : int.TryParse(args[2], out var runs) && runs > 0 ? await MediaCommand.RunAsync(runs) : Fail();
+if (args is ["media", ..])
+{
+    var (runs, sizes) = (20, new[] { 2, 4 });
+    for (var i = 1; i < args.Length; i += 2)
+    {
+        if (i + 1 < args.Length && args[i] == "--runs" && int.TryParse(args[i + 1], out var n) && n > 0)
+            runs = n;
+        else if (i + 1 < args.Length && args[i] == "--sizes" && args[i + 1].Split(',').All(x => int.TryParse(x, out var k) && k is >= 2 and <= 4))
+            sizes = args[i + 1].Split(',').Select(int.Parse).ToArray();
+        else
+            return Fail();
+    }
+    return await MediaCommand.RunAsync(runs, sizes);
+}
 var keep = args.Contains("--keep");
 args = args.Where(a => a != "--keep").ToArray();
 if (args.Length == 0 || args[0] != "items" || args.Length % 2 != 1)

@@ -18,12 +18,17 @@ public sealed class TimeToMedia(Uri baseUrl)
           const Native = window.RTCPeerConnection;
           const m = window.__media = { clickAt: undefined, pcs: [] };
           document.addEventListener('click', (e) => {
-            if (e.target.closest?.('[data-testid="visit-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; }
+            if (e.target.closest?.('[data-testid="visit-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.socketAt = m.pcAt = undefined; }
           }, true);
+          const NativeSocket = window.WebSocket;
+          window.WebSocket = class extends NativeSocket {
+            constructor(...args) { super(...args); this.addEventListener('open', () => { m.socketAt ??= performance.now(); }); }
+          };
           window.RTCPeerConnection = class extends Native {
             constructor(...args) {
               super(...args);
               const rec = { pc: this, connectedAt: undefined, frameAt: undefined };
+              m.pcAt ??= performance.now();
               m.pcs.push(rec);
               this.addEventListener('connectionstatechange', () => {
                 if (this.connectionState === 'connected') rec.connectedAt ??= performance.now();
@@ -47,7 +52,8 @@ public sealed class TimeToMedia(Uri baseUrl)
           const pcs = m.pcs.filter((r) => !r.pc.__otherSide);
           if (m.clickAt === undefined || pcs.length < n || pcs.slice(0, n).some((r) => !r.connectedAt || !r.frameAt)) return null;
           const mine = pcs.slice(0, n);
-          return [Math.max(...mine.map((r) => r.connectedAt)) - m.clickAt, Math.max(...mine.map((r) => r.frameAt)) - m.clickAt];
+          return [Math.max(...mine.map((r) => r.connectedAt)) - m.clickAt, Math.max(...mine.map((r) => r.frameAt)) - m.clickAt,
+            (m.socketAt ?? NaN) - m.clickAt, m.pcAt - m.clickAt];
         }
         """;
 
@@ -73,7 +79,9 @@ public sealed class TimeToMedia(Uri baseUrl)
     private static readonly (string UserName, string DisplayName)[] Others =
         [("handler.transport", "刘伟"), ("office", "王敏"), ("handler.transport2", "陈静")];
 
-    public sealed record Result(int Participants, Timings AppConnected, Timings AppFirstFrame, Timings FloorConnected, Timings FloorFirstFrame);
+    /// <summary>Of the app's time, until its hub WebSocket opened and until its first peer connection was made (Join answered).</summary>
+    public sealed record Result(int Participants, Timings AppConnected, Timings AppFirstFrame, Timings FloorConnected, Timings FloorFirstFrame,
+        Timings AppSocketOpen, Timings AppFirstPeerConnection);
 
     public async Task<Result[]> MeasureAsync(int[] sizes, int runs, int warmUp, TextWriter progress)
     {
@@ -100,7 +108,7 @@ public sealed class TimeToMedia(Uri baseUrl)
                 await page.WaitForSelectorAsync("[data-testid=call-page][data-phase=open]");
                 present.Add(page);
             }
-            var result = new Result(size, new(), new(), new(), new());
+            var result = new Result(size, new(), new(), new(), new(), new(), new());
             for (var run = -warmUp; run < runs; run++)
             {
                 var app = await RunAppAsync(deputy, visitId, size - 1);
@@ -112,6 +120,8 @@ public sealed class TimeToMedia(Uri baseUrl)
                 result.AppFirstFrame.Add(app[1]);
                 result.FloorConnected.Add(bare[0]);
                 result.FloorFirstFrame.Add(bare[1]);
+                result.AppSocketOpen.Add(app[2]);
+                result.AppFirstPeerConnection.Add(app[3]);
             }
             results.Add(result);
         }

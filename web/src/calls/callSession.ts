@@ -68,6 +68,7 @@ export type Phase = 'starting' | 'joining' | 'lobby' | 'open' | 'refused' | 'clo
 // How often the links' figures are read, and how often a summary is stored (so a closed tab still leaves one).
 const statsEveryMs = 1_000
 const reportEveryMs = 60_000
+const catchUpAfterMs = 300
 
 export function createCallSession(visitId: number) {
   const state = reactive({
@@ -194,12 +195,25 @@ export function createCallSession(visitId: number) {
     state.phase = 'joining'
     try {
       applyJoin(await hub!.invoke<JoinResult>('Join', visitId))
-      state.chat = await hub!.invoke<ChatLine[]>('ChatHistory')
-      await hub!.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
     } catch (error) {
       state.refusal = refusalOf(error)
       state.phase = 'refused'
       stopEverything()
+      return
+    }
+    // The hub handles one call of a connection at a time: offers and candidates go first, the rest after them.
+    setTimeout(() => void catchUp(), catchUpAfterMs)
+  }
+
+  // The chat so far, and my microphone and camera if not the defaults (on), as everyone else sees them.
+  async function catchUp() {
+    try {
+      const history = await hub?.invoke<ChatLine[]>('ChatHistory')
+      if (history) state.chat = [...history, ...state.chat.filter((l) => !history.some((h) => h.id === l.id))]
+      if (!state.media.audio || !state.media.video || state.media.screen)
+        await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
+    } catch {
+      /* after the next reconnect */
     }
   }
 
