@@ -231,5 +231,18 @@ public sealed class CallHubTests : IAsyncLifetime
         Assert.Contains("Join the visit first", (await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<ChatLine[]>(nameof(CallHub.ChatHistory)))).Message);
     }
 
+    [Fact]
+    public async Task A_quality_summary_is_stored_for_the_participant_who_reports_it()
+    {
+        var (deputy, _) = await Connect("deputy");
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+
+        await deputy.InvokeAsync(nameof(CallHub.ReportQuality), new QualitySummary(95, 12.5, 0.4, 830, Relayed: true));
+
+        var stored = await _w.App.WithDb(db => db.CallQuality.SingleAsync(q => q.VisitId == _visit.Id));
+        Assert.Equal((d.ParticipantId, 95, 12.5, 0.4, 830.0, true),
+            (stored.ParticipantId, stored.DurationSeconds, stored.RoundTripMs, stored.PacketLossPercent, stored.BitrateKbps, stored.Relayed));
+    }
+
     private Task<int> CoUserId() => _w.App.WithDb(db => db.Users.Where(u => u.UserName == "co").Select(u => u.Id).SingleAsync());
 }
