@@ -76,6 +76,12 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
                 await person.Page.WaitForFunctionAsync("v => v.readyState >= 2 && v.videoWidth > 0", await video.ElementHandleAsync());
             }
         }
+
+        // The office's browser is closed without leaving: the others see them go.
+        await people[2].Context.CloseAsync();
+        foreach (var person in people[..2])
+            await Expect(person.ByTestId($"call-tile-{world.ParticipantId(Office)}")).ToHaveCountAsync(0, new() { Timeout = 35_000 });
+        await people[0].WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the deputy still decoded");
     }
 
     [Fact]
