@@ -14,7 +14,7 @@ public sealed class OfficeListPage(Uri baseUrl)
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    private static readonly string[] Flags =
+    internal static readonly string[] Flags =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",

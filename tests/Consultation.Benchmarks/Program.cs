@@ -3,19 +3,35 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Consultation.Benchmarks;
 
-// Benchmarks print figures measured side by side in one run (DESIGN.md §7). One so far:
+// Benchmarks print figures measured side by side in one run (DESIGN.md §7):
 //   items  the office's item list with 10,000 items: the API against hand-written SQL, and the page in Chromium.
-const string Usage = """
+//   media  time to media in a video visit, against a bare pair of peer connections.
+var Usage = """
     usage: dotnet run -c Release --project tests/Consultation.Benchmarks -- items [--items N] [--iterations N] [--loads N] [--keep]
+                                                                   | media [--runs N]
       items         the office's item list (GET /api/items and /office/items) over a database with N generated items
       --items       items to generate on top of the demo data (default 10000)
       --iterations  measured requests per query, after 10 warm-up rounds (default 50)
       --loads       measured page loads, cold and warm, after 2 warm-up loads each (default 10)
       --keep        leave the generated database in its temporary folder, to look into
-    """;
+    """ + MediaCommand.Usage;
 const double PageTargetMs = 1_000;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["media", ..])
+{
+    var (runs, sizes) = (20, new[] { 2, 4 });
+    for (var i = 1; i < args.Length; i += 2)
+    {
+        if (i + 1 < args.Length && args[i] == "--runs" && int.TryParse(args[i + 1], out var n) && n > 0)
+            runs = n;
+        else if (i + 1 < args.Length && args[i] == "--sizes" && args[i + 1].Split(',').All(x => int.TryParse(x, out var k) && k is >= 2 and <= 4))
+            sizes = args[i + 1].Split(',').Select(int.Parse).ToArray();
+        else
+            return Fail();
+    }
+    return await MediaCommand.RunAsync(runs, sizes);
+}
 var keep = args.Contains("--keep");
 args = args.Where(a => a != "--keep").ToArray();
 if (args.Length == 0 || args[0] != "items" || args.Length % 2 != 1)
@@ -93,6 +109,12 @@ finally
         {
             // Left in the temporary folder; harmless.
         }
+}
+
+int Fail()
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
 }
 
 // Pads to a width on screen: a Chinese character takes two columns in a terminal.

@@ -36,6 +36,30 @@ public sealed class ServerFixture : IAsyncLifetime
                 $"{contentRoot}/wwwroot/index.html is missing: build the server without -p:SkipWebBuild=true so the web app is built into it.");
 
         BaseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        await StartAsync(contentRoot, serverDll);
+    }
+
+    /// <summary>Stops the server process, as a crash or a deployment would (a test's own server only).</summary>
+    internal void Stop()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts a stopped server again on the same port with the same database, its rooms in memory forgotten.</summary>
+    internal Task StartAgainAsync()
+    {
+        var contentRoot = Path.Combine(RepositoryRoot(), "src", "Consultation.Server");
+        return StartAsync(contentRoot, Path.Combine(contentRoot, "bin", "Debug", "net10.0", "Consultation.Server.dll"));
+    }
+
+    private async Task StartAsync(string contentRoot, string serverDll)
+    {
         var start = new ProcessStartInfo(DotnetHost(), [serverDll, "--urls", BaseUrl.ToString()])
         {
             WorkingDirectory = contentRoot,
@@ -61,12 +85,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
-        }
-        process?.Dispose();
+        Stop();
         try
         {
             Directory.Delete(dataDirectory, recursive: true);

@@ -10,7 +10,8 @@ namespace Consultation.Calls;
 
 public sealed record PeerView(int ParticipantId, string DisplayName, ParticipantRole Role, MediaState Media, bool IAmPolite);
 
-public sealed record JoinResult(int ParticipantId, PeerView[] Peers, IceServer[] IceServers, string RoomState, DateTime EndsAtUtc);
+public sealed record JoinResult(int ParticipantId, PeerView[] Peers, IceServer[] IceServers, string RoomState, DateTime EndsAtUtc,
+    string IceTransportPolicy);
 
 public sealed record ChatLine(long Id, int From, string DisplayName, string Text, DateTime SentAtUtc);
 
@@ -33,7 +34,7 @@ public interface IVisitClient
 /// visit only.
 /// </summary>
 [Authorize(Policy = LinkSession.CallPolicy)]
-public sealed class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider clock,
+public sealed partial class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider clock,
     IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
 {
     public const string Path = "/hubs/visits";
@@ -59,6 +60,8 @@ public sealed class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider cl
             throw new HubException("The room has closed: ask the unit to schedule another visit.");
 
         var room = rooms.RoomOf(visitId);
+        if (room.Ended)
+            throw new HubException("The lead unit has ended this visit: ask the unit to schedule another one if more is to be said.");
         var wasOpen = room.IsOpen;
         var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));
         var (added, replaced) = room.Enter(self, Context.ConnectionId, Settings.MaxParticipants);
@@ -80,7 +83,8 @@ public sealed class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider cl
         var peers = room.Members.Where(m => m.Peer.ParticipantId != participant.Id)
             .Select(m => View(m.Peer, toward: m.Peer.ParticipantId, asSeenBy: participant.Id)).ToArray();
         var ice = TurnCredentials.For(Settings, $"v{visitId}p{participant.Id}", Now, closes);
-        return new JoinResult(participant.Id, peers, ice, room.IsOpen ? "open" : "lobby", visit.EndUtc);
+        return new JoinResult(participant.Id, peers, ice, room.IsOpen ? "open" : "lobby", visit.EndUtc,
+            Settings.IceTransportPolicy == "relay" ? "relay" : "all");
     }
 
     public async Task Signal(int to, string kind, string payload)

@@ -16,6 +16,10 @@ public sealed class CallSettings
     public TimeSpan MaxCredentialLifetime { get; set; } = TimeSpan.FromHours(4);
     /// <summary>Lead-unit handlers may open the room this long before the start (everyone else: the room-open offset).</summary>
     public TimeSpan LeadUnitEarlyJoin { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// <c>all</c>, or <c>relay</c> to make every browser use TURN only, so that no participant learns another's addresses.
+    /// </summary>
+    public string IceTransportPolicy { get; set; } = "all";
     public int MaxParticipants { get; set; } = 6;
     public int MaxSignalBytes { get; set; } = 32 * 1024;
     public int MaxMessagesPerSecond { get; set; } = 50;

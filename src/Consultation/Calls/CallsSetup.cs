@@ -18,7 +18,12 @@ public static class CallsSetup
 
     public static void MapCalls(this IEndpointRouteBuilder app)
     {
-        app.MapHub<CallHub>(CallHub.Path, o => o.ApplicationMaxBufferSize = 64 * 1024);
+        app.MapHub<CallHub>(CallHub.Path, o =>
+        {
+            o.ApplicationMaxBufferSize = 64 * 1024;
+            // A short network blip resumes the same connection, replaying what was missed, instead of rejoining.
+            o.AllowStatefulReconnects = true;
+        });
         app.MapJoinLinks();
     }
 }

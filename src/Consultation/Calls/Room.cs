@@ -47,6 +47,21 @@ public sealed class Room(int visitId)
             return _members.TryGetValue(participantId, out var m) && m.ConnectionId == connectionId && _members.Remove(participantId);
     }
 
+    /// <summary>Set once the lead unit ends the visit for everyone: nobody enters again on this server.</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>Ends the room and returns who was in it.</summary>
+    public IReadOnlyList<Member> End()
+    {
+        lock (_members)
+        {
+            Ended = true;
+            var members = _members.Values.ToList();
+            _members.Clear();
+            return members;
+        }
+    }
+
     public Member? Find(int participantId)
     {
         lock (_members) return _members.GetValueOrDefault(participantId);

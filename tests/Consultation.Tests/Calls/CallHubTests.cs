@@ -190,5 +190,59 @@ public sealed class CallHubTests : IAsyncLifetime
         Assert.Equal(TurnCredentials.Password(Secret, turn.Username), turn.Credential);
     }
 
+    [Fact]
+    public async Task Only_a_lead_unit_handler_ends_the_visit_for_everyone_and_nobody_enters_again()
+    {
+        var (deputy, deputyEvents) = await Connect("deputy");
+        var (lead, leadEvents) = await Connect("lead");
+        await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+
+        var denied = await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync(nameof(CallHub.EndVisit)));
+        Assert.Contains("Only a handler of the lead unit", denied.Message);
+        await deputy.InvokeAsync(nameof(CallHub.Chat), "still here");
+        Assert.Equal("chat:", (await Next(leadEvents, "chat:"))[..5]);
+
+        await lead.InvokeAsync(nameof(CallHub.EndVisit));
+
+        Assert.Equal("room:closed", await Next(deputyEvents, "room:closed"));
+        Assert.Equal("room:closed", await Next(leadEvents, "room:closed"));
+        Assert.Contains("Join the visit first", (await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync(nameof(CallHub.Chat), "hello?"))).Message);
+        Assert.Contains("ended", (await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id))).Message);
+        Assert.All(await _w.App.WithDb(db => db.Attendance.Where(a => a.VisitId == _visit.Id).ToListAsync()), a => Assert.NotNull(a.LeftAtUtc));
+    }
+
+    [Fact]
+    public async Task Chat_history_is_the_rooms_own_and_the_transport_policy_comes_from_settings()
+    {
+        var (deputy, _) = await Connect("deputy");
+        var (lead, leadEvents) = await Connect("lead");
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        await deputy.InvokeAsync(nameof(CallHub.Chat), "<b>first</b>");
+        await Next(leadEvents, "chat:");
+
+        var history = await lead.InvokeAsync<ChatLine[]>(nameof(CallHub.ChatHistory));
+
+        var line = Assert.Single(history);
+        Assert.Equal((d.ParticipantId, "<b>first</b>"), (line.From, line.Text));
+        Assert.Equal("all", d.IceTransportPolicy);
+        var (outsider, _) = await Connect("other.deputy");
+        Assert.Contains("Join the visit first", (await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<ChatLine[]>(nameof(CallHub.ChatHistory)))).Message);
+    }
+
+    [Fact]
+    public async Task A_quality_summary_is_stored_for_the_participant_who_reports_it()
+    {
+        var (deputy, _) = await Connect("deputy");
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+
+        await deputy.InvokeAsync(nameof(CallHub.ReportQuality), new QualitySummary(95, 12.5, 0.4, 830, Relayed: true));
+
+        var stored = await _w.App.WithDb(db => db.CallQuality.SingleAsync(q => q.VisitId == _visit.Id));
+        Assert.Equal((d.ParticipantId, 95, 12.5, 0.4, 830.0, true),
+            (stored.ParticipantId, stored.DurationSeconds, stored.RoundTripMs, stored.PacketLossPercent, stored.BitrateKbps, stored.Relayed));
+    }
+
     private Task<int> CoUserId() => _w.App.WithDb(db => db.Users.Where(u => u.UserName == "co").Select(u => u.Id).SingleAsync());
 }

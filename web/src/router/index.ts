@@ -111,7 +111,6 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../pages/visits/VisitPage.vue'),
       },
       {
-        // The video call itself comes later; the route exists so every "join" lands on the right page.
         path: 'visits/:id(\\d+)/call',
         name: 'visit-call',
         meta: { roles: itemRoles, linkSession: true },

@@ -1,0 +1,36 @@
+using Consultation.Visits;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Calls;
+
+public sealed partial class CallHub
+{
+    /// <summary>The room's chat so far, oldest first, for someone who joins late or rejoins after a reconnect.</summary>
+    public async Task<ChatLine[]> ChatHistory()
+    {
+        var seat = Seated();
+        var visitId = seat.Room.VisitId;
+        return await db.ChatMessages.AsNoTracking().Where(m => m.VisitId == visitId).OrderBy(m => m.Id)
+            .Join(db.VisitParticipants, m => m.ParticipantId, p => p.Id,
+                (m, p) => new ChatLine(m.Id, m.ParticipantId, p.DisplayName, m.Text, m.SentAtUtc))
+            .ToArrayAsync();
+    }
+
+    /// <summary>A handler of the lead unit ends the visit for everyone: all are told, removed, and nobody enters again.</summary>
+    public async Task EndVisit()
+    {
+        var seat = Seated();
+        if (seat.Room.Find(seat.ParticipantId)?.Peer.Role != ParticipantRole.LeadUnit)
+            throw new HubException("Only a handler of the lead unit can end the visit for everyone: use Leave to go yourself.");
+        var group = Group(seat.Room.VisitId);
+        await Clients.Group(group).RoomStateChanged("closed");
+        foreach (var member in seat.Room.End())
+        {
+            rooms.Unseat(member.ConnectionId);
+            await Groups.RemoveFromGroupAsync(member.ConnectionId, group);
+        }
+        await db.Attendance.Where(a => a.VisitId == seat.Room.VisitId && a.LeftAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeftAtUtc, Now));
+    }
+}

@@ -1,0 +1,144 @@
+using Xunit.Abstractions;
+
+namespace Consultation.Browser.Tests;
+
+/// <summary>
+/// Video visits between real Chromium pages on loopback: lobby, mesh calls, chat, ending. Assertions read the
+/// pages' own RTCPeerConnection.getStats(), polled with timeouts, never sleeps.
+/// </summary>
+[Collection(WebAppCollection.Name)]
+public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, ITestOutputHelper output)
+{
+    private const string Handler = "刘伟";
+    private const string Deputy = "李建国";
+    private const string Office = "王敏";
+
+    private static bool Decoding(PeerStats s) => s.State == "connected" && s.FramesDecoded > 0 && s.AudioPackets > 0;
+
+    [Fact]
+    public async Task The_deputy_waits_in_the_lobby_until_the_handler_joins_then_both_decode_each_others_video_and_audio()
+    {
+        await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
+        var deputy = await world.SignInAsync(DemoAccount.Deputy, output, phone: true);
+        var handler = await world.SignInAsync(DemoAccount.Handler, output);
+
+        await deputy.OpenCallAsync(world.VisitId);
+        var lobby = deputy.ByTestId("call-lobby");
+        await Expect(lobby).ToBeVisibleAsync();
+        await Expect(lobby.GetByTestId("lobby-expected")).ToContainTextAsync(Handler);
+        await Expect(lobby.GetByTestId("lobby-when")).ToContainTextAsync("回访开始时间");
+        Assert.Empty(await deputy.StatsAsync());
+
+        await handler.OpenCallAsync(world.VisitId);
+
+        await Expect(lobby).ToBeHiddenAsync();
+        await deputy.WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the handler's video and audio decoded");
+        await handler.WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the deputy's video and audio decoded");
+        var handlerTile = deputy.ByTestId($"call-tile-{world.ParticipantId(Handler)}");
+        await Expect(handlerTile.GetByTestId("tile-name")).ToHaveTextAsync(Handler);
+        await Expect(handlerTile).ToContainTextAsync("主办单位");
+        await Expect(handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}").GetByTestId("tile-name")).ToHaveTextAsync(Deputy);
+        await Expect(handlerTile.GetByTestId("tile-quality")).Not.ToHaveAttributeAsync("data-level", "unknown");
+
+        // On the deputy's phone: the self-view small in a corner, the buttons large enough for a thumb.
+        var self = await deputy.ByTestId("call-tile-self").BoundingBoxAsync();
+        Assert.True(self!.Width < 375 * 0.4, $"self-view {self.Width} px wide on a 375 px screen");
+        var leave = await deputy.ByTestId("call-leave").BoundingBoxAsync();
+        Assert.True(leave!.Height >= 48, $"Leave is {leave.Height} px high");
+
+        // Muting is seen by the other side.
+        await deputy.ByTestId("call-mute").ClickAsync();
+        await Expect(handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}").GetByTestId("tile-mic-off")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Three_participants_connect_every_pair_and_every_tile_plays()
+    {
+        await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl, Office);
+        var people = new[]
+        {
+            await world.SignInAsync(DemoAccount.Handler, output),
+            await world.SignInAsync(DemoAccount.Deputy, output),
+            await world.SignInAsync(DemoAccount.Office, output),
+        };
+
+        foreach (var person in people)
+            await person.OpenCallAsync(world.VisitId);
+
+        foreach (var person in people)
+        {
+            await person.WaitForStatsAsync(s => s.Count(Decoding) == 2, "both others decoded");
+            var others = people.Where(p => p != person).Select(p => p.Account).ToArray();
+            foreach (var name in new[] { Handler, Deputy, Office }.Where(n => others.Any(o => NameOf(o) == n)))
+            {
+                var video = person.ByTestId($"call-tile-{world.ParticipantId(name)}").GetByTestId("tile-video");
+                await Expect(video).ToHaveJSPropertyAsync("paused", false);
+                await person.Page.WaitForFunctionAsync("v => v.readyState >= 2 && v.videoWidth > 0", await video.ElementHandleAsync());
+            }
+        }
+
+        // The office's browser is closed without leaving: the others see them go.
+        await people[2].Context.CloseAsync();
+        foreach (var person in people[..2])
+            await Expect(person.ByTestId($"call-tile-{world.ParticipantId(Office)}")).ToHaveCountAsync(0, new() { Timeout = 35_000 });
+        await people[0].WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the deputy still decoded");
+    }
+
+    [Fact]
+    public async Task A_chat_message_with_markup_shows_as_text_to_everyone_and_only_the_lead_handler_ends_the_visit()
+    {
+        const string payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+        await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
+        var handler = await world.SignInAsync(DemoAccount.Handler, output);
+        var deputy = await world.SignInAsync(DemoAccount.Deputy, output);
+        await handler.OpenCallAsync(world.VisitId);
+        await deputy.OpenCallAsync(world.VisitId);
+        await Expect(deputy.ByTestId("call-page")).ToHaveAttributeAsync("data-phase", "open");
+
+        await deputy.ByTestId("chat-input").FillAsync(payload);
+        await deputy.ByTestId("chat-send").ClickAsync();
+
+        foreach (var person in new[] { handler, deputy })
+        {
+            var line = person.ByTestId("chat-line").Last;
+            await Expect(line.GetByTestId("chat-text")).ToHaveTextAsync(payload);
+            await Expect(line).ToContainTextAsync(Deputy);
+            await Expect(person.ByTestId("call-chat").Locator("img, script")).ToHaveCountAsync(0);
+            Assert.Empty(person.Dialogs);
+        }
+
+        // Someone who joins later reads what was said.
+        await deputy.Page.ReloadAsync();
+        await Expect(deputy.ByTestId("chat-text").Last).ToHaveTextAsync(payload);
+        Assert.Empty(deputy.Dialogs);
+
+        await Expect(deputy.ByTestId("call-end")).ToHaveCountAsync(0);
+        await handler.ByTestId("call-end").ClickAsync();
+        await handler.Page.GetByRole(AriaRole.Button, new() { Name = "结束回访" }).Last.ClickAsync();
+        await Expect(deputy.ByTestId("call-closed")).ToBeVisibleAsync();
+        await Expect(handler.ByTestId("call-closed")).ToBeVisibleAsync();
+        await deputy.Page.ReloadAsync();
+        await Expect(deputy.ByTestId("call-refused")).ToHaveAttributeAsync("data-reason", "ended");
+    }
+
+    [Fact]
+    public async Task An_outsider_is_refused_with_what_to_do_next()
+    {
+        await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
+        var outsider = await world.SignInAsync(new DemoAccount("handler.education", "handler", "/handler"), output);
+
+        await outsider.OpenCallAsync(world.VisitId);
+
+        var refused = outsider.ByTestId("call-refused");
+        await Expect(refused).ToHaveAttributeAsync("data-reason", "notParticipant");
+        await Expect(refused).ToContainTextAsync("请从发给您本人的邀请中打开链接");
+        Assert.Empty(await outsider.StatsAsync());
+    }
+
+    private static string NameOf(DemoAccount account) => account.UserName switch
+    {
+        "handler.transport" => Handler,
+        "deputy.li" => Deputy,
+        _ => Office,
+    };
+}

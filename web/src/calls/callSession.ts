@@ -1,0 +1,384 @@
+// A participant's side of a video visit: the connection to the signaling hub (/hubs/visits), the local camera
+// and microphone, and one PeerLink per other participant. The page renders `state`; everything that changes
+// it arrives here, from the hub, from the peer connections or from getStats().
+
+import { reactive, shallowRef } from 'vue'
+import type { HubConnection } from '@microsoft/signalr'
+import type { ParticipantRole } from '../api/visits'
+import { loadDeviceChoice, mediaConstraints } from './devices'
+import { PeerLink, unwrap, type LinkState, type SignalKind } from './peerLink'
+import { activeSpeaker, qualityLevel, readStats, summarize, type Counters, type LinkStats, type QualityLevel } from './quality'
+import { refusalOf, type Refusal } from './refusal'
+
+export interface MediaState {
+  audio: boolean
+  video: boolean
+  screen: boolean
+}
+
+interface PeerView {
+  participantId: number
+  displayName: string
+  // The hub sends the enum's number (ParticipantRole on the server, in this order).
+  role: ParticipantRole | number
+  media: MediaState
+  iAmPolite: boolean
+}
+
+interface IceServer {
+  urls: string[]
+  username?: string | null
+  credential?: string | null
+}
+
+const roles: readonly ParticipantRole[] = ['Submitter', 'CoSigner', 'LeadUnit', 'CoUnit', 'Office']
+const roleOf = (role: ParticipantRole | number): ParticipantRole => (typeof role === 'number' ? (roles[role] ?? 'Office') : role)
+
+export interface JoinResult {
+  participantId: number
+  peers: PeerView[]
+  iceServers: IceServer[]
+  roomState: 'lobby' | 'open'
+  endsAtUtc: string
+  iceTransportPolicy: RTCIceTransportPolicy
+}
+
+export interface ChatLine {
+  id: number
+  from: number
+  displayName: string
+  text: string
+  sentAtUtc: string
+}
+
+export interface RemoteParticipant {
+  id: number
+  displayName: string
+  role: ParticipantRole
+  media: MediaState
+  camera?: MediaStream
+  screen?: MediaStream
+  link: LinkState | 'waiting'
+  quality: QualityLevel
+  stats?: LinkStats
+}
+
+export type Phase = 'starting' | 'joining' | 'lobby' | 'open' | 'refused' | 'closed' | 'left'
+
+// How often the links' figures are read, and how often a summary is stored (so a closed tab still leaves one).
+const statsEveryMs = 1_000
+const reportEveryMs = 60_000
+const catchUpAfterMs = 300
+
+export function createCallSession(visitId: number) {
+  const state = reactive({
+    phase: 'starting' as Phase,
+    refusal: undefined as Refusal | undefined,
+    mediaError: false,
+    hubReconnecting: false,
+    myId: 0,
+    media: { audio: true, video: true, screen: false } as MediaState,
+    participants: [] as RemoteParticipant[],
+    chat: [] as ChatLine[],
+    speaker: undefined as number | undefined,
+    speakerId: loadDeviceChoice().speakerId,
+  })
+  const local = shallowRef<MediaStream>()
+  const screen = shallowRef<MediaStream>()
+  const tag = Math.random().toString(36).slice(2)
+  const links = new Map<number, PeerLink>()
+  const counters = new Map<number, Counters>()
+  let hub: HubConnection | undefined
+  let config: RTCConfiguration = {}
+  let startedAt = 0
+  let timers: ReturnType<typeof setInterval>[] = []
+
+  const find = (id: number) => state.participants.find((p) => p.id === id)
+
+  function upsert(peer: PeerView) {
+    const known = find(peer.participantId)
+    const role = roleOf(peer.role)
+    if (known) Object.assign(known, { displayName: peer.displayName, role, media: peer.media })
+    else
+      state.participants.push({
+        id: peer.participantId, displayName: peer.displayName, role, media: peer.media, link: 'waiting', quality: 'unknown',
+      })
+  }
+
+  function forget(id: number) {
+    links.get(id)?.close()
+    links.delete(id)
+    counters.delete(id)
+    state.participants = state.participants.filter((p) => p.id !== id)
+  }
+
+  // Perfect negotiation needs one polite side per pair: the higher participant id, as the server decides.
+  const politeToward = (id: number) => state.myId > id
+
+  function link(id: number, offer: boolean): PeerLink {
+    links.get(id)?.close()
+    const created = new PeerLink(id, politeToward(id), config, tag, (kind, payload) => signal(id, kind, payload), {
+      onState: (s) => {
+        const p = find(id)
+        if (p && links.get(id) === created) p.link = s
+      },
+      onStream: (stream) => {
+        const p = find(id)
+        if (!p) return
+        if (!p.camera || p.camera.id === stream.id) p.camera = stream
+        else p.screen = stream
+      },
+    })
+    links.set(id, created)
+    const p = find(id)
+    if (p) Object.assign(p, { link: 'connecting', camera: undefined, screen: undefined })
+    // An offerer sends at once; an answerer adds its tracks to the transceivers the first offer brings.
+    const send = (l: PeerLink) => {
+      if (local.value) l.addStream(local.value)
+      if (screen.value) l.addStream(screen.value)
+    }
+    if (offer) send(created)
+    else created.onFirstOffer = () => send(created)
+    return created
+  }
+
+  async function signal(to: number, kind: SignalKind, payload: string) {
+    await hub?.invoke('Signal', to, kind, payload)
+  }
+
+  function onSignal(from: number, kind: SignalKind, payload: string) {
+    const envelope = unwrap(payload)
+    if (!envelope || !find(from)) return
+    let existing = links.get(from)
+    // A new page over there (reloaded, or a phone that lost its tab) starts again with an offer of its own.
+    if (existing?.remoteTag && existing.remoteTag !== envelope.tag) {
+      if (kind !== 'offer') return
+      existing = undefined
+    }
+    void (existing ?? link(from, false)).receive(kind, envelope)
+  }
+
+  function applyJoin(joined: JoinResult) {
+    state.myId = joined.participantId
+    config = {
+      iceServers: joined.iceServers.map((s) => ({ urls: s.urls, username: s.username ?? undefined, credential: s.credential ?? undefined })),
+      iceTransportPolicy: joined.iceTransportPolicy === 'relay' ? 'relay' : 'all',
+    }
+    const present = new Set(joined.peers.map((p) => p.participantId))
+    // Someone not (yet) back after a server restart stays while media still flows between us.
+    for (const p of [...state.participants]) {
+      if (!present.has(p.id) && links.get(p.id)?.pc.connectionState !== 'connected') forget(p.id)
+    }
+    for (const peer of joined.peers) upsert(peer)
+    // A server that restarted opens the room again only when the handler is back: meanwhile media still flows.
+    const flowing = [...links.values()].some((l) => l.pc.connectionState === 'connected')
+    state.phase = joined.roomState === 'lobby' && flowing ? 'open' : joined.roomState
+    if (joined.roomState === 'open') {
+      for (const peer of joined.peers) {
+        const existing = links.get(peer.participantId)
+        if (!existing) link(peer.participantId, true)
+        else void existing.recover()
+      }
+    }
+  }
+
+  // The lobby just opened: pairs who waited in it together connect now (the lower id offers); the handler
+  // who opened it offers to everyone from their own join.
+  function roomOpened() {
+    state.phase = 'open'
+    for (const p of state.participants) {
+      if (!links.has(p.id) && p.role !== 'LeadUnit' && !politeToward(p.id)) link(p.id, true)
+    }
+  }
+
+  async function join() {
+    state.phase = 'joining'
+    try {
+      applyJoin(await hub!.invoke<JoinResult>('Join', visitId))
+    } catch (error) {
+      state.refusal = refusalOf(error)
+      state.phase = 'refused'
+      stopEverything()
+      return
+    }
+    // The hub handles one call of a connection at a time: offers and candidates go first, the rest after them.
+    setTimeout(() => void catchUp(), catchUpAfterMs)
+  }
+
+  // The chat so far, and my microphone and camera if not the defaults (on), as everyone else sees them.
+  async function catchUp() {
+    try {
+      const history = await hub?.invoke<ChatLine[]>('ChatHistory')
+      if (history) state.chat = [...history, ...state.chat.filter((l) => !history.some((h) => h.id === l.id))]
+      if (!state.media.audio || !state.media.video || state.media.screen)
+        await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
+    } catch {
+      /* after the next reconnect */
+    }
+  }
+
+  async function connectHub() {
+    const signalR = await import('@microsoft/signalr')
+    hub = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/visits')
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => Math.min(500 * 2 ** c.previousRetryCount, 3_000) })
+      .withStatefulReconnect()
+      .configureLogging(signalR.LogLevel.Warning)
+      .build()
+    hub.on('ParticipantJoined', (peer: PeerView) => {
+      upsert(peer)
+      // Their old connection to us is of no use to the page that just joined.
+      const existing = links.get(peer.participantId)
+      if (existing && existing.pc.connectionState !== 'connected') {
+        existing.close()
+        links.delete(peer.participantId)
+        find(peer.participantId)!.link = 'waiting'
+      }
+    })
+    hub.on('ParticipantLeft', (id: number) => forget(id))
+    hub.on('Signal', onSignal)
+    hub.on('MediaChanged', (id: number, media: MediaState) => {
+      const p = find(id)
+      if (!p) return
+      p.media = media
+      if (!media.screen) p.screen = undefined
+    })
+    hub.on('Chat', (line: ChatLine) => {
+      if (!state.chat.some((l) => l.id === line.id)) state.chat.push(line)
+    })
+    hub.on('RoomStateChanged', (room: string) => {
+      if (room === 'open') roomOpened()
+      else if (room === 'lobby') state.phase = 'lobby'
+      else if (room === 'closed') {
+        state.phase = 'closed'
+        void report()
+        stopEverything()
+      }
+    })
+    hub.onreconnecting(() => (state.hubReconnecting = true))
+    // A new connection: the server may have restarted and forgotten its rooms, so join again.
+    hub.onreconnected(() => {
+      state.hubReconnecting = false
+      if (state.phase === 'open' || state.phase === 'lobby' || state.phase === 'joining') void join()
+    })
+    await hub.start()
+  }
+
+  async function openCamera() {
+    try {
+      local.value = await navigator.mediaDevices.getUserMedia(mediaConstraints(loadDeviceChoice()))
+    } catch {
+      // Without camera or microphone one can still see, hear and chat.
+      state.mediaError = true
+      state.media = { audio: false, video: false, screen: false }
+    }
+  }
+
+  async function start() {
+    // The camera starts while the hub connects: neither waits for the other.
+    const camera = openCamera()
+    try {
+      await Promise.all([connectHub(), camera])
+    } catch (error) {
+      state.refusal = refusalOf(error)
+      state.phase = 'refused'
+      stopEverything()
+      return
+    }
+    startedAt = Date.now()
+    await join()
+    timers = [setInterval(() => void readAllStats(), statsEveryMs), setInterval(() => void report(), reportEveryMs)]
+  }
+
+  async function readAllStats() {
+    const levels = new Map<number, number>()
+    for (const [id, l] of links) {
+      if (l.pc.connectionState === 'closed') continue
+      const { stats, counters: next } = readStats((await l.pc.getStats()).values() as never, counters.get(id), Date.now())
+      counters.set(id, next)
+      const p = find(id)
+      if (!p) continue
+      p.stats = stats
+      p.quality = qualityLevel(stats, p.media.video)
+      levels.set(id, stats.audioLevel)
+    }
+    state.speaker = activeSpeaker(levels)
+  }
+
+  async function report() {
+    const measured = state.participants.map((p) => p.stats).filter((s): s is LinkStats => !!s)
+    if (!startedAt || measured.length === 0) return
+    try {
+      await hub?.invoke('ReportQuality', summarize(startedAt, Date.now(), measured))
+    } catch {
+      /* the next one, or the one on leaving, is stored instead */
+    }
+  }
+
+  async function setMedia(change: Partial<MediaState>) {
+    Object.assign(state.media, change)
+    for (const track of local.value?.getAudioTracks() ?? []) track.enabled = state.media.audio
+    for (const track of local.value?.getVideoTracks() ?? []) track.enabled = state.media.video
+    try {
+      await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
+    } catch {
+      /* sent again with the next change or after rejoining */
+    }
+  }
+
+  async function startScreen() {
+    const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
+    screen.value = stream
+    stream.getVideoTracks()[0]?.addEventListener('ended', () => void stopScreen())
+    for (const l of links.values()) l.addStream(stream)
+    await setMedia({ screen: true })
+  }
+
+  async function stopScreen() {
+    const stream = screen.value
+    if (!stream) return
+    screen.value = undefined
+    for (const track of stream.getTracks()) {
+      for (const l of links.values()) l.removeTrack(track)
+      track.stop()
+    }
+    await setMedia({ screen: false })
+  }
+
+  async function sendChat(text: string) {
+    await hub?.invoke('Chat', text)
+  }
+
+  function stopEverything() {
+    timers.forEach(clearInterval)
+    timers = []
+    for (const l of links.values()) l.close()
+    links.clear()
+    for (const stream of [local.value, screen.value]) stream?.getTracks().forEach((t) => t.stop())
+    local.value = undefined
+    screen.value = undefined
+  }
+
+  async function leave() {
+    await report()
+    const h = hub
+    hub = undefined
+    stopEverything()
+    if (state.phase !== 'closed') state.phase = 'left'
+    try {
+      await h?.invoke('Leave')
+    } catch {
+      /* the server sees the connection close anyway */
+    }
+    await h?.stop()
+  }
+
+  async function endForEveryone() {
+    await report()
+    await hub?.invoke('EndVisit')
+  }
+
+  return { state, local, screen, links, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
+}
+
+export type CallSession = ReturnType<typeof createCallSession>

@@ -1,0 +1,178 @@
+// One RTCPeerConnection to one other participant, negotiated with the W3C "perfect negotiation" pattern:
+// either side may offer at any time; on a collision the polite side (the server says which) rolls back and
+// answers, the impolite side ignores the other's offer. Signals carry the sending page's tag, so an offer from a
+// reloaded page (a new peer connection over there) is told apart from a renegotiation of this one.
+
+export type SignalKind = 'offer' | 'answer' | 'candidate'
+export type Send = (kind: SignalKind, payload: string) => Promise<void>
+export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed'
+
+// How long a connection may stay disconnected before an ICE restart.
+export const restartAfterMs = 3_000
+
+export interface Envelope {
+  tag: string
+  sdp?: string
+  candidate?: RTCIceCandidateInit
+}
+
+export function wrap(tag: string, body: Omit<Envelope, 'tag'>): string {
+  return JSON.stringify({ tag, ...body })
+}
+
+export function unwrap(payload: string): Envelope | undefined {
+  try {
+    const value: unknown = JSON.parse(payload)
+    if (typeof value !== 'object' || value === null || typeof (value as Envelope).tag !== 'string') return undefined
+    return value as Envelope
+  } catch {
+    return undefined
+  }
+}
+
+export interface LinkEvents {
+  onState(state: LinkState): void
+  onStream(stream: MediaStream): void
+}
+
+export class PeerLink {
+  readonly pc: RTCPeerConnection
+  remoteTag: string | undefined
+  state: LinkState = 'connecting'
+  // Called once the first remote offer is set, for an answerer to add its tracks to the offered transceivers.
+  onFirstOffer: (() => void) | undefined
+  private makingOffer = false
+  private ignoreOffer = false
+  // Signals are handled one after another: each awaits the previous one's descriptions.
+  private queue: Promise<void> = Promise.resolve()
+  private restartTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly senders = new Map<MediaStreamTrack, RTCRtpSender>()
+
+  constructor(
+    readonly remoteId: number,
+    readonly polite: boolean,
+    config: RTCConfiguration,
+    private readonly tag: string,
+    private readonly send: Send,
+    private readonly events: LinkEvents,
+  ) {
+    this.pc = new RTCPeerConnection(config)
+    this.pc.onnegotiationneeded = () => void this.offer()
+    this.pc.onicecandidate = ({ candidate }) => {
+      if (candidate) void this.trySend('candidate', wrap(this.tag, { candidate: candidate.toJSON() }))
+    }
+    this.pc.ontrack = ({ track, streams }) => {
+      const stream = streams[0] ?? new MediaStream([track])
+      this.events.onStream(stream)
+    }
+    this.pc.onconnectionstatechange = () => this.connectionChanged()
+  }
+
+  // Sends every track of the stream (a later track, e.g. a screen, renegotiates by itself).
+  addStream(stream: MediaStream) {
+    for (const track of stream.getTracks()) {
+      if (!this.senders.has(track)) this.senders.set(track, this.pc.addTrack(track, stream))
+    }
+  }
+
+  removeTrack(track: MediaStreamTrack) {
+    const sender = this.senders.get(track)
+    if (!sender) return
+    this.senders.delete(track)
+    if (this.pc.signalingState !== 'closed') this.pc.removeTrack(sender)
+  }
+
+  // Sends this track instead of the one before it, without renegotiating (e.g. the camera turned back on).
+  async replaceTrack(previous: MediaStreamTrack, next: MediaStreamTrack) {
+    const sender = this.senders.get(previous)
+    if (!sender) return
+    this.senders.delete(previous)
+    this.senders.set(next, sender)
+    await sender.replaceTrack(next)
+  }
+
+  receive(kind: SignalKind, envelope: Envelope): Promise<void> {
+    this.queue = this.queue.then(() => this.handle(kind, envelope)).catch((error: unknown) => {
+      console.warn(`signal ${kind} from ${this.remoteId} failed`, error)
+    })
+    return this.queue
+  }
+
+  // After a signaling outage: an offer lost on the way is taken back, and ICE restarted if not connected.
+  async recover() {
+    if (this.pc.connectionState === 'connected') return
+    if (this.pc.signalingState === 'have-local-offer') await this.pc.setLocalDescription({ type: 'rollback' })
+    this.pc.restartIce()
+  }
+
+  close() {
+    clearTimeout(this.restartTimer)
+    this.pc.close()
+    this.setState('closed')
+  }
+
+  private async handle(kind: SignalKind, envelope: Envelope) {
+    this.remoteTag ??= envelope.tag
+    if (kind === 'candidate') {
+      try {
+        if (envelope.candidate) await this.pc.addIceCandidate(envelope.candidate)
+      } catch (error) {
+        if (!this.ignoreOffer) throw error
+      }
+      return
+    }
+    const collision = kind === 'offer' && (this.makingOffer || this.pc.signalingState !== 'stable')
+    this.ignoreOffer = !this.polite && collision
+    if (this.ignoreOffer) return
+    await this.pc.setRemoteDescription({ type: kind, sdp: envelope.sdp })
+    if (kind === 'offer') {
+      this.onFirstOffer?.()
+      this.onFirstOffer = undefined
+      await this.pc.setLocalDescription()
+      await this.trySend('answer', wrap(this.tag, { sdp: this.pc.localDescription?.sdp }))
+    }
+  }
+
+  private async offer() {
+    try {
+      this.makingOffer = true
+      await this.pc.setLocalDescription()
+      const description = this.pc.localDescription
+      if (description?.type === 'offer') await this.trySend('offer', wrap(this.tag, { sdp: description.sdp }))
+    } catch (error) {
+      console.warn(`offer to ${this.remoteId} failed`, error)
+    } finally {
+      this.makingOffer = false
+    }
+  }
+
+  // A signal lost while the hub reconnects is made good by recover() afterwards.
+  private async trySend(kind: SignalKind, payload: string) {
+    try {
+      await this.send(kind, payload)
+    } catch {
+      /* the hub is reconnecting */
+    }
+  }
+
+  private connectionChanged() {
+    const state = this.pc.connectionState
+    clearTimeout(this.restartTimer)
+    if (state === 'connected') this.setState('connected')
+    else if (state === 'failed') {
+      this.setState('reconnecting')
+      this.pc.restartIce()
+    } else if (state === 'disconnected') {
+      this.setState('reconnecting')
+      this.restartTimer = setTimeout(() => {
+        if (this.pc.connectionState === 'disconnected') this.pc.restartIce()
+      }, restartAfterMs)
+    }
+  }
+
+  private setState(state: LinkState) {
+    if (this.state === 'closed') return
+    this.state = state
+    this.events.onState(state)
+  }
+}
