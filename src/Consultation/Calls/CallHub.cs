@@ -1,6 +1,7 @@
 using Consultation.Accounts;
 using Consultation.Data;
 using Consultation.Visits;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,8 @@ public interface IVisitClient
 /// </summary>
 [Authorize(Policy = LinkSession.CallPolicy)]
 public sealed partial class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider clock,
-    IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
+    IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, IBackgroundJobClient backgroundJobs,
+    ILogger<CallHub> log) : Hub<IVisitClient>
 {
     public const string Path = "/hubs/visits";
     private static readonly string[] SignalKinds = ["offer", "answer", "candidate"];
@@ -60,7 +62,7 @@ public sealed partial class CallHub(AppDbContext db, RoomRegistry rooms, TimePro
             throw new HubException("The room has closed: ask the unit to schedule another visit.");
 
         var room = rooms.RoomOf(visitId);
-        if (room.Ended)
+        if (room.Ended || visit.ClosedAtUtc is not null)
             throw new HubException("The lead unit has ended this visit: ask the unit to schedule another one if more is to be said.");
         var wasOpen = room.IsOpen;
         var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));

@@ -1,4 +1,5 @@
 using Consultation.Visits;
+using Hangfire;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,10 @@ public sealed partial class CallHub
             .ToArrayAsync();
     }
 
-    /// <summary>A handler of the lead unit ends the visit for everyone: all are told, removed, and nobody enters again.</summary>
+    /// <summary>
+    /// A handler of the lead unit ends the visit for everyone: all are told, removed, and nobody enters again. The
+    /// visit closes now, as it would after its end: held if both sides met in the room, a no-show otherwise.
+    /// </summary>
     public async Task EndVisit()
     {
         var seat = Seated();
@@ -30,7 +34,10 @@ public sealed partial class CallHub
             rooms.Unseat(member.ConnectionId);
             await Groups.RemoveFromGroupAsync(member.ConnectionId, group);
         }
-        await db.Attendance.Where(a => a.VisitId == seat.Room.VisitId && a.LeftAtUtc == null)
+        var visitId = seat.Room.VisitId;
+        await db.Attendance.Where(a => a.VisitId == visitId && a.LeftAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeftAtUtc, Now));
+        var sequence = await db.Visits.Where(v => v.Id == visitId).Select(v => v.Sequence).SingleAsync();
+        backgroundJobs.Enqueue<VisitJobs>(j => j.RunAsync(visitId, VisitJobKind.AutoClose, sequence));
     }
 }

@@ -4,9 +4,11 @@ using Consultation.Tests.Infrastructure;
 using Consultation.Tests.Items;
 using Consultation.Tests.Visits;
 using Consultation.Visits;
+using Hangfire;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Calls;
 
@@ -210,6 +212,13 @@ public sealed class CallHubTests : IAsyncLifetime
         Assert.Contains("Join the visit first", (await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync(nameof(CallHub.Chat), "hello?"))).Message);
         Assert.Contains("ended", (await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id))).Message);
         Assert.All(await _w.App.WithDb(db => db.Attendance.Where(a => a.VisitId == _visit.Id).ToListAsync()), a => Assert.NotNull(a.LeftAtUtc));
+
+        // The visit closes now (the job the hub enqueued), as held: both sides met in the room.
+        var monitor = _w.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.Single(monitor.EnqueuedJobs("default", 0, 100), j => j.Value.Job.Type == typeof(VisitJobs)
+            && j.Value.Job.Args.SequenceEqual([_visit.Id, VisitJobKind.AutoClose, _visit.Sequence]));
+        await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.AutoClose, _visit.Sequence);
+        Assert.Equal(VisitState.Held, (await _w.Get<VisitDto>(_w.Lead, $"/api/visits/{_visit.Id}")).State);
     }
 
     [Fact]
