@@ -1,9 +1,9 @@
 using Consultation.Accounts;
 using Consultation.Data;
 using Consultation.Visits;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Consultation.Calls;
@@ -29,16 +29,19 @@ public interface IVisitClient
 /// <summary>
 /// Signaling for video visits. The server relays SDP and ICE as opaque strings between participants of the same
 /// room; who a connection is comes from the server's own room state, never from what a client claims. Joining
-/// checks the database once; signals are checked in memory only.
+/// checks the database once; signals are checked in memory only. Sign-in is required where the hub is mapped
+/// (<see cref="CallsSetup.MapCalls"/>), once per connection: an [Authorize] here would run the authorization
+/// policy again for every signal.
 /// </summary>
-[Authorize]
-public sealed class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider clock,
+public sealed class CallHub(IServiceProvider services, RoomRegistry rooms, TimeProvider clock,
     IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
 {
     public const string Path = "/hubs/visits";
     private static readonly string[] SignalKinds = ["offer", "answer", "candidate"];
     private CallSettings Settings => callSettings.Value;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    // Resolved when a method uses it: a hub instance is made for every invocation, and a signal needs no database.
+    private AppDbContext db => services.GetRequiredService<AppDbContext>();
 
     public static string Group(int visitId) => $"visit:{visitId}";
 

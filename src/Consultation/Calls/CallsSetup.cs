@@ -14,6 +14,7 @@ public static class CallsSetup
         return builder;
     }
 
+    /// <summary>Signed-in users only, checked when a connection opens (not per hub invocation, see <see cref="CallHub"/>).</summary>
     public static void MapCalls(this IEndpointRouteBuilder app) =>
-        app.MapHub<CallHub>(CallHub.Path, o => o.ApplicationMaxBufferSize = 64 * 1024);
+        app.MapHub<CallHub>(CallHub.Path, o => o.ApplicationMaxBufferSize = 64 * 1024).RequireAuthorization();
 }

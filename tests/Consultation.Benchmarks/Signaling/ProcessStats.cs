@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Consultation.Benchmarks.Signaling;
+
+/// <summary>A process's CPU time and resident memory, read from /proc (Linux).</summary>
+public static class ProcessStats
+{
+    // USER_HZ: /proc counts CPU time in these ticks; 100 on every Linux this runs on.
+    private const double TicksPerSecond = 100;
+
+    /// <summary>User plus system CPU time in seconds, from fields 14 and 15 of /proc/PID/stat.</summary>
+    public static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name (field 2) may hold spaces; the fields after it start at field 3.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    public static double CpuSeconds() => CpuSeconds(Environment.ProcessId);
+
+    /// <summary>Resident set size in bytes (VmRSS of /proc/PID/status).</summary>
+    public static long ResidentBytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+}
