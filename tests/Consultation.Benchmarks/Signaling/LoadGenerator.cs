@@ -42,11 +42,25 @@ public sealed class LoadGenerator
 
     private static PreparedSignal Prepare(byte[] frame) => new(frame, frame.AsSpan().IndexOf(SignalMessages.Marker));
 
-    public static async Task KeepAliveAsync(RelayProtocol relay, IEnumerable<RelayClient> clients)
+    /// <summary>Pings every open connection; returns how many the relay has closed (their signals then count as lost).</summary>
+    public static async Task<int> KeepAliveAsync(RelayProtocol relay, IEnumerable<RelayClient> clients)
     {
-        if (relay.KeepAlive is { } ping)
-            foreach (var client in clients)
-                await client.SendAsync(ping);
+        var closed = 0;
+        foreach (var client in clients)
+        {
+            if (!client.IsOpen)
+                closed++;
+            else if (relay.KeepAlive is { } ping)
+                try
+                {
+                    await client.SendAsync(ping);
+                }
+                catch (System.Net.WebSockets.WebSocketException)
+                {
+                    closed++;
+                }
+        }
+        return closed;
     }
 
     /// <summary>Offers <paramref name="rate"/> signals a second for <paramref name="duration"/>, then waits for the stragglers.</summary>
@@ -73,7 +87,15 @@ public sealed class LoadGenerator
                 var kind = roll < CandidatePercent ? SignalKind.Candidate : roll % 2 == 0 ? SignalKind.Offer : SignalKind.Answer;
                 var signal = client.Signals[random.Next(client.Signals.Length)][(int)kind];
                 SignalMessages.StampNow(signal.Frame, signal.StampAt);
-                await client.SendAsync(signal.Frame);
+                if (client.IsOpen)
+                    try
+                    {
+                        await client.SendAsync(signal.Frame);
+                    }
+                    catch (System.Net.WebSockets.WebSocketException)
+                    {
+                        // Closed by the relay: counted as sent and lost.
+                    }
             }
         }
         var sending = clock.Elapsed;

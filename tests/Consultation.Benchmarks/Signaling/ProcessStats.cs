@@ -1,4 +1,6 @@
+using System.Diagnostics.Tracing;
 using System.Globalization;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Consultation.Benchmarks.Signaling;
 
@@ -24,5 +26,34 @@ public static class ProcessStats
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>
+    /// Has a .NET process run a full blocking garbage collection, the way dotnet-gcdump does: an EventPipe session
+    /// with the runtime's GCHeapCollect keyword. The resident memory read after it is live data, not garbage.
+    /// </summary>
+    public static async Task CollectGarbageAsync(int pid)
+    {
+        const long GcHeapCollectKeyword = 0x800000;
+        var client = new DiagnosticsClient(pid);
+        using var session = await client.StartEventPipeSessionAsync(
+            [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcHeapCollectKeyword)], requestRundown: false, token: CancellationToken.None);
+        var drain = session.EventStream.CopyToAsync(Stream.Null);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await session.StopAsync(CancellationToken.None);
+        await drain;
+    }
+
+    /// <summary>Waits (at most <paramref name="limit"/>) until the process uses less than 5 % of a core over half a second.</summary>
+    public static async Task WaitUntilQuietAsync(int pid, TimeSpan limit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            var before = CpuSeconds(pid);
+            await Task.Delay(500);
+            if (CpuSeconds(pid) - before < 0.025)
+                return;
+        }
     }
 }

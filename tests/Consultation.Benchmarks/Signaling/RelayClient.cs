@@ -10,6 +10,8 @@ public sealed class RelayClient(ClientWebSocket socket, WebSocketMessageType fra
 
     public CallSeat Seat { get; } = seat;
 
+    public bool IsOpen => socket.State == WebSocketState.Open;
+
     /// <summary>Prepared signals to each other participant of the room, by target and kind (see <see cref="LoadGenerator"/>).</summary>
     public PreparedSignal[][] Signals { get; set; } = [];
 

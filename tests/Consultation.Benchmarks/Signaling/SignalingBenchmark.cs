@@ -61,7 +61,8 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
             }
             output.WriteLine("done");
 
-            output.WriteLine($"4. idle memory: {idleConnections:N0} more connections to each relay (hub: each joined to a visit), RSS before and after");
+            output.WriteLine($"4. idle memory: {idleConnections:N0} more connections to each relay (hub: each joined to a visit), RSS before and after, "
+                             + "each once the relay is quiet (.NET relays: after a full garbage collection)");
             var memory = new List<(string Relay, double BytesPerConnection)>();
             foreach (var relay in relays.DistinctBy(r => r.Process))
             {
@@ -78,7 +79,8 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
                 for (var r = 0; r < relays.Length; r++)
                 {
                     for (var other = 0; other < relays.Length; other++)
-                        await LoadGenerator.KeepAliveAsync(relays[other].Protocol, clients[other]);
+                        if (await LoadGenerator.KeepAliveAsync(relays[other].Protocol, clients[other]) is > 0 and var closed)
+                            output.WriteLine($"   ! {relays[other].Protocol.Name} has closed {closed} of the load connections; its log ends with:\n{relays[other].Process.Recent()}");
                     var result = await generator.RunStepAsync(relays[r].Protocol, relays[r].Process.Id, clients[r], rates[step], stepDuration, seed: step);
                     results.Add(result);
                     output.WriteLine($"   {result.Rate,7:N0} {result.Relay,-20} {$"{result.Delivered:N0}/{result.Sent:N0}",16} {result.P50Ms,7:0.00} {result.P99Ms,7:0.00} "
@@ -107,17 +109,29 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
     private async Task<double> IdleMemoryAsync(LoadGenerator generator, RelayProtocol relay, ServerProcess process, CallRoom[] idleRooms,
         (RelayProtocol Protocol, ServerProcess Process, CallRoom[] Rooms)[] relays, List<RelayClient[]> loadClients)
     {
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var before = ProcessStats.ResidentBytes(process.Id);
+        var dotnet = relay is not PeerJsProtocol;
+        var before = await SettledResidentBytesAsync(process.Id, dotnet);
         var idle = await generator.ConnectAsync(relay, idleRooms, parallel: 8, prepareSignals: false);
         for (var r = 0; r < relays.Length; r++)
             await LoadGenerator.KeepAliveAsync(relays[r].Protocol, loadClients[r]);
         await LoadGenerator.KeepAliveAsync(relay, idle);
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var after = ProcessStats.ResidentBytes(process.Id);
+        var after = await SettledResidentBytesAsync(process.Id, dotnet);
         foreach (var client in idle)
             await client.DisposeAsync();
+        // The hub records every leave in the database: let that end before anything is measured.
+        await ProcessStats.WaitUntilQuietAsync(process.Id, TimeSpan.FromSeconds(60));
         return (after - before) / (double)idle.Length;
+    }
+
+    /// <summary>RSS once the process is quiet and, for the .NET relays, after a full garbage collection (node collects when idle).</summary>
+    private static async Task<long> SettledResidentBytesAsync(int pid, bool dotnet)
+    {
+        await ProcessStats.WaitUntilQuietAsync(pid, TimeSpan.FromSeconds(20));
+        if (dotnet)
+            await ProcessStats.CollectGarbageAsync(pid);
+        else
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        return ProcessStats.ResidentBytes(pid);
     }
 
     private static bool Report(TextWriter output, List<StepResult> results, List<(string Relay, double BytesPerConnection)> memory)
