@@ -37,31 +37,60 @@ public sealed class LoadGenerator
                     .Select(to => Enum.GetValues<SignalKind>().Select(kind => Prepare(relay.Frame(to, kind))).ToArray()).ToArray();
             client.StartReceiving(stamp => _recorder.Add(stamp));
         }
+        Keep(relay, clients);
         return clients;
     }
 
     private static PreparedSignal Prepare(byte[] frame) => new(frame, frame.AsSpan().IndexOf(SignalMessages.Marker));
 
-    /// <summary>Pings every open connection; returns how many the relay has closed (their signals then count as lost).</summary>
-    public static async Task<int> KeepAliveAsync(RelayProtocol relay, IEnumerable<RelayClient> clients)
+    private readonly List<(RelayProtocol Relay, RelayClient[] Clients)> _kept = [];
+
+    /// <summary>
+    /// Pings every kept connection every 10 s until cancelled, so that no relay drops one that waits while others
+    /// are measured (SignalR closes a connection silent for 30 s, PeerJS one silent for 60 s).
+    /// </summary>
+    public async Task KeepAliveAsync(CancellationToken stop)
     {
-        var closed = 0;
-        foreach (var client in clients)
+        while (!stop.IsCancellationRequested)
         {
-            if (!client.IsOpen)
-                closed++;
-            else if (relay.KeepAlive is { } ping)
-                try
-                {
-                    await client.SendAsync(ping);
-                }
-                catch (System.Net.WebSockets.WebSocketException)
-                {
-                    closed++;
-                }
+            (RelayProtocol Relay, RelayClient[] Clients)[] kept;
+            lock (_kept)
+                kept = [.. _kept];
+            foreach (var (relay, clients) in kept)
+                if (relay.KeepAlive is { } ping)
+                    foreach (var client in clients.Where(c => c.IsOpen))
+                        try
+                        {
+                            await client.SendAsync(ping);
+                        }
+                        catch (System.Net.WebSockets.WebSocketException)
+                        {
+                            // Closed meanwhile: counted by ClosedCount.
+                        }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
-        return closed;
     }
+
+    public void Keep(RelayProtocol relay, RelayClient[] clients)
+    {
+        lock (_kept)
+            _kept.Add((relay, clients));
+    }
+
+    public void Forget(RelayClient[] clients)
+    {
+        lock (_kept)
+            _kept.RemoveAll(k => k.Clients == clients);
+    }
+
+    public static int ClosedCount(RelayClient[] clients) => clients.Count(c => !c.IsOpen);
 
     /// <summary>Offers <paramref name="rate"/> signals a second for <paramref name="duration"/>, then waits for the stragglers.</summary>
     public async Task<StepResult> RunStepAsync(RelayProtocol relay, int serverPid, RelayClient[] clients, int rate, TimeSpan duration, int seed)

@@ -15,7 +15,21 @@ public sealed class RelayClient(ClientWebSocket socket, WebSocketMessageType fra
     /// <summary>Prepared signals to each other participant of the room, by target and kind (see <see cref="LoadGenerator"/>).</summary>
     public PreparedSignal[][] Signals { get; set; } = [];
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> frame) => socket.SendAsync(frame, frameType, endOfMessage: true, CancellationToken.None);
+    private readonly SemaphoreSlim _sending = new(1, 1);
+
+    /// <summary>Sends one frame; keep-alive pings from another task wait their turn (a WebSocket sends one message at a time).</summary>
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame)
+    {
+        await _sending.WaitAsync();
+        try
+        {
+            await socket.SendAsync(frame, frameType, endOfMessage: true, CancellationToken.None);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 
     /// <summary>Reads one whole message (used while connecting, before <see cref="StartReceiving"/>).</summary>
     public async Task<byte[]> ReceiveAsync(CancellationToken cancel)

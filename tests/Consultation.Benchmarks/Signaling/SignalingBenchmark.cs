@@ -53,6 +53,8 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
 
             output.Write($"3. connecting {Rooms * 4} participants to each relay (hub: sign in, Join) ... ");
             var generator = new LoadGenerator();
+            using var stopPinging = new CancellationTokenSource();
+            var pinging = generator.KeepAliveAsync(stopPinging.Token);
             var clients = new List<RelayClient[]>();
             foreach (var relay in relays)
             {
@@ -66,7 +68,7 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
             var memory = new List<(string Relay, double BytesPerConnection)>();
             foreach (var relay in relays.DistinctBy(r => r.Process))
             {
-                var perConnection = await IdleMemoryAsync(generator, relay.Protocol, relay.Process, rooms[(2 * Rooms)..], relays, clients);
+                var perConnection = await IdleMemoryAsync(generator, relay.Protocol, relay.Process, rooms[(2 * Rooms)..]);
                 memory.Add((relay.Protocol.Name, perConnection));
                 output.WriteLine($"   {relay.Protocol.Name,-22} {perConnection / 1024:0.0} KB per connection ({clock.Elapsed.TotalSeconds:0} s)");
             }
@@ -78,15 +80,16 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
             {
                 for (var r = 0; r < relays.Length; r++)
                 {
-                    for (var other = 0; other < relays.Length; other++)
-                        if (await LoadGenerator.KeepAliveAsync(relays[other].Protocol, clients[other]) is > 0 and var closed)
-                            output.WriteLine($"   ! {relays[other].Protocol.Name} has closed {closed} of the load connections; its log ends with:\n{relays[other].Process.Recent()}");
+                    if (LoadGenerator.ClosedCount(clients[r]) is > 0 and var closed)
+                        output.WriteLine($"   ! {relays[r].Protocol.Name} has closed {closed} of the load connections; its log ends with:\n{relays[r].Process.Recent()}");
                     var result = await generator.RunStepAsync(relays[r].Protocol, relays[r].Process.Id, clients[r], rates[step], stepDuration, seed: step);
                     results.Add(result);
                     output.WriteLine($"   {result.Rate,7:N0} {result.Relay,-20} {$"{result.Delivered:N0}/{result.Sent:N0}",16} {result.P50Ms,7:0.00} {result.P99Ms,7:0.00} "
                                      + $"{result.ServerMicrosPerMessage,13:0.0} {result.GeneratorCorePercent,11:0}");
                 }
             }
+            await stopPinging.CancelAsync();
+            await pinging;
             foreach (var set in clients)
                 foreach (var client in set)
                     await client.DisposeAsync();
@@ -106,18 +109,18 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
         }
     }
 
-    private async Task<double> IdleMemoryAsync(LoadGenerator generator, RelayProtocol relay, ServerProcess process, CallRoom[] idleRooms,
-        (RelayProtocol Protocol, ServerProcess Process, CallRoom[] Rooms)[] relays, List<RelayClient[]> loadClients)
+    private static async Task<double> IdleMemoryAsync(LoadGenerator generator, RelayProtocol relay, ServerProcess process, CallRoom[] idleRooms)
     {
         var dotnet = relay is not PeerJsProtocol;
         var before = await SettledResidentBytesAsync(process.Id, dotnet);
         var idle = await generator.ConnectAsync(relay, idleRooms, parallel: 8, prepareSignals: false);
-        for (var r = 0; r < relays.Length; r++)
-            await LoadGenerator.KeepAliveAsync(relays[r].Protocol, loadClients[r]);
-        await LoadGenerator.KeepAliveAsync(relay, idle);
         var after = await SettledResidentBytesAsync(process.Id, dotnet);
+        var closed = LoadGenerator.ClosedCount(idle);
+        generator.Forget(idle);
         foreach (var client in idle)
             await client.DisposeAsync();
+        if (closed > 0)
+            throw new InvalidOperationException($"{relay.Name} closed {closed} idle connections before their memory was read:\n{process.Recent()}");
         // The hub records every leave in the database: let that end before anything is measured.
         await ProcessStats.WaitUntilQuietAsync(process.Id, TimeSpan.FromSeconds(60));
         return (after - before) / (double)idle.Length;
