@@ -20,7 +20,7 @@ public sealed class LoadGenerator
 {
     private const int CandidatePercent = 95;
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(5);
-    private Recorder _recorder = new(0);
+    private Recorder _recorder = new(null, 0);
 
     /// <summary>Opens every participant of the rooms, prepares its signals and starts receiving.</summary>
     public async Task<RelayClient[]> ConnectAsync(RelayProtocol relay, IEnumerable<CallRoom> rooms, int parallel, bool prepareSignals)
@@ -35,7 +35,7 @@ public sealed class LoadGenerator
             if (prepareSignals)
                 client.Signals = room.Seats.Where(s => s != seat)
                     .Select(to => Enum.GetValues<SignalKind>().Select(kind => Prepare(relay.Frame(to, kind))).ToArray()).ToArray();
-            client.StartReceiving(stamp => _recorder.Add(stamp));
+            client.StartReceiving(stamp => _recorder.Add(relay, stamp));
         }
         Keep(relay, clients);
         return clients;
@@ -96,7 +96,7 @@ public sealed class LoadGenerator
     public async Task<StepResult> RunStepAsync(RelayProtocol relay, int serverPid, RelayClient[] clients, int rate, TimeSpan duration, int seed)
     {
         var total = (int)(rate * duration.TotalSeconds);
-        var recorder = _recorder = new Recorder(total);
+        var recorder = _recorder = new Recorder(relay, total);
         var random = new Random(seed);
         var (serverCpu, generatorCpu) = (ProcessStats.CpuSeconds(serverPid), ProcessStats.CpuSeconds());
         var clock = Stopwatch.StartNew();
@@ -136,16 +136,22 @@ public sealed class LoadGenerator
             ProcessStats.CpuSeconds(serverPid) - serverCpu, ProcessStats.CpuSeconds() - generatorCpu, sending.TotalSeconds);
     }
 
-    /// <summary>Delivered signals' one-way latencies, in stopwatch ticks.</summary>
-    private sealed class Recorder(int expected)
+    /// <summary>
+    /// One step's delivered signals and their one-way latencies, in stopwatch ticks. A signal of another relay, or
+    /// one sent before the step began (a straggler of the step before), is not this step's.
+    /// </summary>
+    private sealed class Recorder(RelayProtocol? relay, int expected)
     {
         private readonly long[] _latencies = new long[expected];
+        private readonly long _startedAt = Stopwatch.GetTimestamp();
         private int _count;
 
         public int Count => Volatile.Read(ref _count);
 
-        public void Add(long sentAt)
+        public void Add(RelayProtocol from, long sentAt)
         {
+            if (from != relay || sentAt < _startedAt)
+                return;
             var latency = Stopwatch.GetTimestamp() - sentAt;
             var at = Interlocked.Increment(ref _count) - 1;
             if (at < _latencies.Length)
