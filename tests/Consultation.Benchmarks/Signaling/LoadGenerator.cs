@@ -61,11 +61,12 @@ public sealed class LoadGenerator
                     foreach (var client in clients.Where(c => c.IsOpen))
                         try
                         {
-                            await client.SendAsync(ping);
+                            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                            await client.SendAsync(ping, timeout.Token);
                         }
-                        catch (System.Net.WebSockets.WebSocketException)
+                        catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or OperationCanceledException or ObjectDisposedException)
                         {
-                            // Closed meanwhile: counted by ClosedCount.
+                            // Closed meanwhile (counted by ClosedCount), or one stuck socket: the others still get their ping.
                         }
             try
             {

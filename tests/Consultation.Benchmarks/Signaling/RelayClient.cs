@@ -18,12 +18,12 @@ public sealed class RelayClient(ClientWebSocket socket, WebSocketMessageType fra
     private readonly SemaphoreSlim _sending = new(1, 1);
 
     /// <summary>Sends one frame; keep-alive pings from another task wait their turn (a WebSocket sends one message at a time).</summary>
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame)
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancel = default)
     {
-        await _sending.WaitAsync();
+        await _sending.WaitAsync(cancel);
         try
         {
-            await socket.SendAsync(frame, frameType, endOfMessage: true, CancellationToken.None);
+            await socket.SendAsync(frame, frameType, endOfMessage: true, cancel);
         }
         finally
         {
@@ -86,6 +86,12 @@ public sealed class RelayClient(ClientWebSocket socket, WebSocketMessageType fra
 
     public async ValueTask DisposeAsync()
     {
+        // Never close while a keep-alive ping is being sent on this socket: it would wait forever.
+        if (!await _sending.WaitAsync(TimeSpan.FromSeconds(5)))
+        {
+            socket.Abort();
+            return;
+        }
         try
         {
             if (socket.State == WebSocketState.Open)
@@ -93,6 +99,10 @@ public sealed class RelayClient(ClientWebSocket socket, WebSocketMessageType fra
         }
         catch (WebSocketException)
         {
+        }
+        finally
+        {
+            _sending.Release();
         }
         socket.Dispose();
     }
