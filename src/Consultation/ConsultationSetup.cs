@@ -27,7 +27,7 @@ public static class ConsultationSetup
         builder.AddConsultationAccounts();
         builder.Services.Configure<DeadlineSettings>(builder.Configuration.GetSection("Deadlines"));
         // Enough for an SDP offer with many candidates; larger messages close that one connection.
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024).AddMessagePackProtocol();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<ItemDesk>();
         builder.AddAttachments();

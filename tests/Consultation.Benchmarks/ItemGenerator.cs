@@ -45,7 +45,7 @@ public sealed class ItemGenerator(string databaseFile, int count, int seed = 202
     {
         var clock = Stopwatch.StartNew();
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={databaseFile}").Options;
-        await using var db = new AppDbContext(options, TimeProvider.System, new Generator());
+        await using var db = new AppDbContext(options, TimeProvider.System, new BenchmarkActor());
         var now = DateTime.UtcNow;
 
         var units = await db.Units.Where(u => u.IsActive).Select(u => u.Id).ToArrayAsync();
@@ -216,11 +216,5 @@ public sealed class ItemGenerator(string databaseFile, int count, int seed = 202
             roll -= weight;
         }
         throw new UnreachableException();
-    }
-
-    private sealed class Generator : IAuditActor
-    {
-        public int? UserId => null;
-        public string Name => "benchmark generator";
     }
 }

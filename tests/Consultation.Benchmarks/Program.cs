@@ -2,22 +2,38 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Consultation.Benchmarks;
+using Consultation.Benchmarks.Signaling;
 
 // Benchmarks print figures measured side by side in one run (DESIGN.md §7):
-//   items  the office's item list with 10,000 items: the API against hand-written SQL, and the page in Chromium.
-//   media  time to media in a video visit, against a bare pair of peer connections.
-var Usage = """
+//   items      the office's item list with 10,000 items: the API against hand-written SQL, and the page in Chromium.
+//   signaling  the call hub's signal relay against a raw WebSocket relay and the PeerJS server.
+//   media      time to media in a video visit, against a bare pair of peer connections.
+const string Usage = """
     usage: dotnet run -c Release --project tests/Consultation.Benchmarks -- items [--items N] [--iterations N] [--loads N] [--keep]
-                                                                   | media [--runs N]
+           dotnet run -c Release --project tests/Consultation.Benchmarks -- signaling [--seconds N] [--idle N]
+           dotnet run -c Release --project tests/Consultation.Benchmarks -- media [--runs N] [--sizes 2,4]
       items         the office's item list (GET /api/items and /office/items) over a database with N generated items
       --items       items to generate on top of the demo data (default 10000)
       --iterations  measured requests per query, after 10 warm-up rounds (default 50)
       --loads       measured page loads, cold and warm, after 2 warm-up loads each (default 10)
       --keep        leave the generated database in its temporary folder, to look into
+      signaling     signals relayed by the hub, a raw Kestrel WebSocket relay and the PeerJS server, at 1,000 to 16,000 a second
+      --seconds     seconds of load per relay and rate (default 10)
+      --idle        connections opened to each relay to measure idle memory (default 2000)
     """ + MediaCommand.Usage;
 const double PageTargetMs = 1_000;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["raw-relay", "--port", var relayPort])
+    return await RawRelay.RunAsync(int.Parse(relayPort, CultureInfo.InvariantCulture));
+if (args is ["signaling", ..])
+{
+    var signaling = new Dictionary<string, int> { ["--seconds"] = 10, ["--idle"] = 2_000 };
+    if (!ReadOptions(args, signaling))
+        return 2;
+    var rates = new[] { 1_000, 2_000, 4_000, 8_000, 16_000 };
+    return await new SignalingBenchmark(rates, TimeSpan.FromSeconds(signaling["--seconds"]), signaling["--idle"]).RunAsync(Console.Out);
+}
 if (args is ["media", ..])
 {
     var (runs, sizes) = (20, new[] { 2, 4 });
@@ -28,7 +44,10 @@ if (args is ["media", ..])
         else if (i + 1 < args.Length && args[i] == "--sizes" && args[i + 1].Split(',').All(x => int.TryParse(x, out var k) && k is >= 2 and <= 4))
             sizes = args[i + 1].Split(',').Select(int.Parse).ToArray();
         else
-            return Fail();
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
     }
     return await MediaCommand.RunAsync(runs, sizes);
 }
@@ -40,15 +59,8 @@ if (args.Length == 0 || args[0] != "items" || args.Length % 2 != 1)
     return 2;
 }
 var options = new Dictionary<string, int> { ["--items"] = 10_000, ["--iterations"] = 50, ["--loads"] = 10 };
-for (var i = 1; i < args.Length; i += 2)
-{
-    if (!options.ContainsKey(args[i]) || !int.TryParse(args[i + 1], out var value) || value < 1)
-    {
-        Console.Error.WriteLine($"not understood: {args[i]} {args[i + 1]}\n{Usage}");
-        return 2;
-    }
-    options[args[i]] = value;
-}
+if (!ReadOptions(args, options))
+    return 2;
 var (itemCount, iterations, loads) = (options["--items"], options["--iterations"], options["--loads"]);
 
 var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
@@ -111,10 +123,19 @@ finally
         }
 }
 
-int Fail()
+// Reads "--name N" pairs after the command into the options (which hold the defaults); false after printing the usage.
+bool ReadOptions(string[] arguments, Dictionary<string, int> into)
 {
-    Console.Error.WriteLine(Usage);
-    return 2;
+    for (var i = 1; i < arguments.Length; i += 2)
+    {
+        if (i + 1 >= arguments.Length || !into.ContainsKey(arguments[i]) || !int.TryParse(arguments[i + 1], out var value) || value < 1)
+        {
+            Console.Error.WriteLine($"not understood: {string.Join(' ', arguments[i..])}\n{Usage}");
+            return false;
+        }
+        into[arguments[i]] = value;
+    }
+    return true;
 }
 
 // Pads to a width on screen: a Chinese character takes two columns in a terminal.

@@ -7,8 +7,9 @@ namespace Consultation.Benchmarks;
 
 /// <summary>
 /// The built server (src/Consultation.Server, same configuration as this program) as a real process on a
-/// free loopback port, in Development on the SQLite file given. The first start migrates and seeds the demo
-/// data (the admin and office accounts); a later start on the same file finds it seeded and leaves it be.
+/// free loopback port, in the environment given (Development by default) on the SQLite file given. The first
+/// Development start migrates and seeds the demo data (the admin and office accounts); a later start on the same
+/// file finds it seeded and leaves it be. <see cref="LaunchAsync"/> starts any other process the same way.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -21,6 +22,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The process id, to read its CPU time and memory from /proc.</summary>
+    public int Id => process.Id;
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -31,7 +35,9 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"No Consultation.sln above {AppContext.BaseDirectory}.");
     }
 
-    public static async Task<ServerProcess> StartAsync(string databaseFile)
+    /// <param name="settings">Extra settings as environment variables (<c>Calls__MaxMessagesPerSecond</c>).</param>
+    public static Task<ServerProcess> StartAsync(string databaseFile, string environment = "Development",
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var contentRoot = Path.Combine(RepositoryRoot(), "src", "Consultation.Server");
         var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -43,30 +49,33 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException($"{contentRoot}/wwwroot/index.html is missing: build without -p:SkipWebBuild=true.");
 
         var baseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
-        var start = new ProcessStartInfo("dotnet", [serverDll, "--urls", baseUrl.ToString()])
-        {
-            WorkingDirectory = contentRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var start = new ProcessStartInfo("dotnet", [serverDll, "--urls", baseUrl.ToString()]) { WorkingDirectory = contentRoot };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Consultation"] = $"Data Source={databaseFile}";
         // Only warnings: a log line per request would be part of what is measured.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        return LaunchAsync(start, baseUrl, "/health/ready");
+    }
 
-        var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("The server did not start."), baseUrl);
+    /// <summary>Starts a process that listens on <paramref name="baseUrl"/> and waits until <paramref name="readyPath"/> answers 200.</summary>
+    public static async Task<ServerProcess> LaunchAsync(ProcessStartInfo start, Uri baseUrl, string readyPath)
+    {
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start."), baseUrl);
         server.process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         server.process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         server.process.BeginOutputReadLine();
         server.process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync();
+        await server.WaitUntilReadyAsync(readyPath);
         return server;
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilReadyAsync(string readyPath)
     {
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
@@ -76,7 +85,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The server exited with code {process.ExitCode}:\n{Recent()}");
             try
             {
-                using var response = await http.GetAsync("/health/ready");
+                using var response = await http.GetAsync(readyPath);
                 if (response.StatusCode == HttpStatusCode.OK)
                     return;
             }
@@ -90,7 +99,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"{BaseUrl}health/ready did not answer 200 within {StartTimeout.TotalSeconds} s:\n{Recent()}");
+        throw new TimeoutException($"{BaseUrl}{readyPath.TrimStart('/')} did not answer 200 within {StartTimeout.TotalSeconds} s:\n{Recent()}");
     }
 
     private void Keep(string? line)
@@ -105,13 +114,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private string Recent()
+    public string Recent()
     {
         lock (log)
             return string.Join('\n', log);
     }
 
-    private static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -2,9 +2,9 @@ using Consultation.Accounts;
 using Consultation.Data;
 using Consultation.Visits;
 using Hangfire;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Consultation.Calls;
@@ -32,17 +32,18 @@ public interface IVisitClient
 /// Signaling for video visits. The server relays SDP and ICE as opaque strings between participants of the same
 /// room; who a connection is comes from the server's own room state, never from what a client claims. Joining
 /// checks the database once; signals are checked in memory only. A join link's session may use it, for its own
-/// visit only.
+/// visit only. Sign-in is required where the hub is mapped (<see cref="CallsSetup.MapCalls"/>), once per
+/// connection: an [Authorize] here would run the authorization policy again for every signal.
 /// </summary>
-[Authorize(Policy = LinkSession.CallPolicy)]
-public sealed partial class CallHub(AppDbContext db, RoomRegistry rooms, TimeProvider clock,
-    IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, IBackgroundJobClient backgroundJobs,
-    ILogger<CallHub> log) : Hub<IVisitClient>
+public sealed partial class CallHub(IServiceProvider services, RoomRegistry rooms, TimeProvider clock,
+    IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
 {
     public const string Path = "/hubs/visits";
     private static readonly string[] SignalKinds = ["offer", "answer", "candidate"];
     private CallSettings Settings => callSettings.Value;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    // Resolved when a method uses it: a hub instance is made for every invocation, and a signal needs no database.
+    private AppDbContext db => services.GetRequiredService<AppDbContext>();
 
     public static string Group(int visitId) => $"visit:{visitId}";
 

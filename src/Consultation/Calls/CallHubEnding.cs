@@ -2,6 +2,7 @@ using Consultation.Visits;
 using Hangfire;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Calls;
 
@@ -38,6 +39,6 @@ public sealed partial class CallHub
         await db.Attendance.Where(a => a.VisitId == visitId && a.LeftAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeftAtUtc, Now));
         var sequence = await db.Visits.Where(v => v.Id == visitId).Select(v => v.Sequence).SingleAsync();
-        backgroundJobs.Enqueue<VisitJobs>(j => j.RunAsync(visitId, VisitJobKind.AutoClose, sequence));
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<VisitJobs>(j => j.RunAsync(visitId, VisitJobKind.AutoClose, sequence));
     }
 }

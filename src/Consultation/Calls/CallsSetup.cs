@@ -16,6 +16,10 @@ public static class CallsSetup
         return builder;
     }
 
+    /// <summary>
+    /// Signed-in users (or a join link's session, for its own visit) only, checked when a connection opens, not per
+    /// hub invocation (see <see cref="CallHub"/>).
+    /// </summary>
     public static void MapCalls(this IEndpointRouteBuilder app)
     {
         app.MapHub<CallHub>(CallHub.Path, o =>
@@ -23,7 +27,7 @@ public static class CallsSetup
             o.ApplicationMaxBufferSize = 64 * 1024;
             // A short network blip resumes the same connection, replaying what was missed, instead of rejoining.
             o.AllowStatefulReconnects = true;
-        });
+        }).RequireAuthorization(LinkSession.CallPolicy);
         app.MapJoinLinks();
     }
 }

@@ -11,16 +11,17 @@ public sealed record Peer(int ParticipantId, string DisplayName, ParticipantRole
 public sealed class Room(int visitId)
 {
     private readonly Dictionary<int, Member> _members = [];
+    private volatile bool _open;
 
     public int VisitId { get; } = visitId;
 
     public sealed record Member(string ConnectionId, Peer Peer);
 
-    /// <summary>The room is open once a handler of the lead unit is in it; until then deputies wait in the lobby.</summary>
-    public bool IsOpen
-    {
-        get { lock (_members) return _members.Values.Any(m => m.Peer.Role == ParticipantRole.LeadUnit); }
-    }
+    /// <summary>
+    /// The room is open once a handler of the lead unit is in it; until then deputies wait in the lobby. Kept as
+    /// members come and go, since every signal asks.
+    /// </summary>
+    public bool IsOpen => _open;
 
     public IReadOnlyList<Member> Members
     {
@@ -36,6 +37,7 @@ public sealed class Room(int visitId)
             if (replaced is null && _members.Count >= capacity)
                 return (false, null);
             _members[peer.ParticipantId] = new Member(connectionId, peer);
+            _open = HasLeadUnit();
             return (true, replaced);
         }
     }
@@ -44,7 +46,11 @@ public sealed class Room(int visitId)
     public bool Leave(int participantId, string connectionId)
     {
         lock (_members)
-            return _members.TryGetValue(participantId, out var m) && m.ConnectionId == connectionId && _members.Remove(participantId);
+        {
+            var left = _members.TryGetValue(participantId, out var m) && m.ConnectionId == connectionId && _members.Remove(participantId);
+            _open = HasLeadUnit();
+            return left;
+        }
     }
 
     /// <summary>Set once the lead unit ends the visit for everyone: nobody enters again on this server.</summary>
@@ -58,9 +64,12 @@ public sealed class Room(int visitId)
             Ended = true;
             var members = _members.Values.ToList();
             _members.Clear();
+            _open = false;
             return members;
         }
     }
+
+    private bool HasLeadUnit() => _members.Values.Any(m => m.Peer.Role == ParticipantRole.LeadUnit);
 
     public Member? Find(int participantId)
     {

@@ -27,12 +27,12 @@ public sealed class CallHubTests : IAsyncLifetime
     }
 
     /// <summary>Most tests start five minutes before the visit; one starts earlier.</summary>
-    private async Task<(HubConnection Hub, Channel<string> Events)> ConnectAt(string userName, TimeSpan beforeStart)
+    private async Task<(HubConnection Hub, Channel<string> Events)> ConnectAt(string userName, TimeSpan beforeStart, bool messagePack = false)
     {
         var gap = _visit.StartUtc - beforeStart - _w.Now;
         if (gap > TimeSpan.Zero)
             _w.Advance(gap);
-        return await ConnectNow(userName);
+        return await ConnectNow(userName, messagePack);
     }
 
     public async Task DisposeAsync()
@@ -44,10 +44,10 @@ public sealed class CallHubTests : IAsyncLifetime
 
     private Task<(HubConnection Hub, Channel<string> Events)> Connect(string userName) => ConnectAt(userName, TimeSpan.FromMinutes(5))!;
 
-    private async Task<(HubConnection Hub, Channel<string> Events)> ConnectNow(string userName)
+    private async Task<(HubConnection Hub, Channel<string> Events)> ConnectNow(string userName, bool messagePack = false)
     {
         var events = Channel.CreateUnbounded<string>();
-        var hub = await HubClient.ConnectAsync(_w.App, userName, CallHub.Path, h =>
+        var hub = await HubClient.ConnectAsync(_w.App, userName, CallHub.Path, messagePack: messagePack, handlers: h =>
         {
             h.On<string>(nameof(IVisitClient.RoomStateChanged), s => events.Writer.TryWrite($"room:{s}"));
             h.On<PeerView>(nameof(IVisitClient.ParticipantJoined), p => events.Writer.TryWrite($"joined:{p.ParticipantId}"));
@@ -91,6 +91,37 @@ public sealed class CallHubTests : IAsyncLifetime
 
         await deputy.InvokeAsync(nameof(CallHub.Signal), leadJoin.ParticipantId, "offer", "v=0 o=- 1 2 IN IP4 127.0.0.1");
         Assert.Equal($"signal:{joined.ParticipantId}:offer:v=0 o=- 1 2 IN IP4 127.0.0.1", await Next(leadEvents, "signal:"));
+    }
+
+    [Fact]
+    public async Task A_client_speaking_MessagePack_joins_and_signals_with_one_speaking_JSON_as_browsers_do()
+    {
+        var (lead, leadEvents) = await ConnectAt("lead", TimeSpan.FromMinutes(5), messagePack: true);
+        var (deputy, deputyEvents) = await ConnectNow("deputy");
+
+        var l = await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        Assert.Equal("open", d.RoomState);
+        Assert.Equal(l.ParticipantId, Assert.Single(d.Peers).ParticipantId);
+        Assert.Equal($"joined:{d.ParticipantId}", await Next(leadEvents, "joined:"));
+
+        const string offer = "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\n\"}";
+        await lead.InvokeAsync(nameof(CallHub.Signal), d.ParticipantId, "offer", offer);
+        Assert.Equal($"signal:{l.ParticipantId}:offer:{offer}", await Next(deputyEvents, "signal:"));
+        await deputy.InvokeAsync(nameof(CallHub.Signal), l.ParticipantId, "answer", "v=0 answer");
+        Assert.Equal($"signal:{d.ParticipantId}:answer:v=0 answer", await Next(leadEvents, "signal:"));
+        var big = await Assert.ThrowsAsync<HubException>(() => lead.InvokeAsync(nameof(CallHub.Signal), d.ParticipantId, "offer", new string('a', 40_000)));
+        Assert.Contains("larger", big.Message);
+    }
+
+    [Fact]
+    public async Task A_connection_without_a_sign_in_is_refused_before_any_hub_method_runs()
+    {
+        await using var anonymous = HubClient.Build(_w.App, CallHub.Path, cookie: null);
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]

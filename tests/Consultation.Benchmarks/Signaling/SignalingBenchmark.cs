@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Consultation.Benchmarks.Signaling;
+
+/// <summary>
+/// The signaling relay benchmark (issue 5, benchmark 1): our hub, a raw Kestrel WebSocket relay (the floor) and the
+/// PeerJS server, each its own process, driven in turns by one load generator (this process) at each offered rate,
+/// then idle memory per connection. Prints the figures and the ratios against the targets; exits 1 when one is missed.
+/// </summary>
+public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int idleConnections)
+{
+    private const int Rooms = 50;
+    // Signing in costs the server a deliberately slow password hash: ten sets of four accounts take part in all the
+    // visits (each account in many, one connection per visit), which changes nothing per signal.
+    private const int AccountSets = 10;
+    private const int IdleRoomSize = 4;
+    // 16,000 signals a second over 200 connections is 80 a second each: above the default limit of 50, which the
+    // run raises so that nothing is refused; the check itself still runs for every signal.
+    private const int MessagesPerSecondLimit = 100;
+    private const double LatencyTarget = 3, CpuTarget = 1, MemoryTarget = 1.5;
+
+    public async Task<int> RunAsync(TextWriter output)
+    {
+        var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
+        var folder = Directory.CreateTempSubdirectory("consultation-signaling-").FullName;
+        var database = Path.Combine(folder, "consultation.db");
+        output.WriteLine($"Signaling relays: {Rooms} rooms of 4 ({Rooms * 4} connections), 95 % candidates (~{SignalMessages.Candidate.Length} B), "
+                         + $"5 % offers/answers (~{SignalMessages.Description(SignalKind.Offer).Length / 1024.0:0.0} KB), {stepDuration.TotalSeconds:0} s a step");
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; {configuration} build");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            output.Write("1. starting our server (Production, a new SQLite file), generating the accounts and video visits ... ");
+            await using var server = await ServerProcess.StartAsync(database, "Production",
+                new Dictionary<string, string> { ["Calls__MaxMessagesPerSecond"] = $"{MessagesPerSecondLimit}" });
+            var idleRooms = idleConnections / IdleRoomSize;
+            var rooms = await new CallRoomGenerator(database).GenerateAsync(AccountSets, 2 * Rooms + idleRooms);
+            output.WriteLine($"{AccountSets * 4} accounts, {rooms.Length} visits open now ({clock.Elapsed.TotalSeconds:0} s)");
+
+            output.Write("2. starting the raw relay and the PeerJS server ... ");
+            await using var raw = await StartRawRelayAsync();
+            await using var peerJs = await StartPeerJsAsync();
+            var relays = new (RelayProtocol Protocol, ServerProcess Process, CallRoom[] Rooms)[]
+            {
+                (new HubProtocol(server.BaseUrl, messagePack: false, CallRoomGenerator.Password), server, rooms[..Rooms]),
+                (new HubProtocol(server.BaseUrl, messagePack: true, CallRoomGenerator.Password), server, rooms[Rooms..(2 * Rooms)]),
+                (new RawProtocol(raw.BaseUrl), raw, rooms[..Rooms]),
+                (new PeerJsProtocol(peerJs.BaseUrl), peerJs, rooms[..Rooms]),
+            };
+            output.WriteLine($"ready ({clock.Elapsed.TotalSeconds:0} s)");
+
+            output.Write($"3. connecting {Rooms * 4} participants to each relay (hub: sign in, Join) ... ");
+            var generator = new LoadGenerator();
+            using var stopPinging = new CancellationTokenSource();
+            var pinging = generator.KeepAliveAsync(stopPinging.Token);
+            var clients = new List<RelayClient[]>();
+            foreach (var relay in relays)
+            {
+                clients.Add(await generator.ConnectAsync(relay.Protocol, relay.Rooms, parallel: 4, prepareSignals: true));
+                output.Write($"{relay.Protocol.Name} {clock.Elapsed.TotalSeconds:0} s, ");
+            }
+            output.WriteLine("done");
+
+            output.WriteLine($"4. idle memory: {idleConnections:N0} more connections to each relay (hub: each joined to a visit), RSS before and after, "
+                             + "each once the relay is quiet (.NET relays: after a full garbage collection)");
+            var memory = new List<(string Relay, double BytesPerConnection)>();
+            foreach (var relay in relays.DistinctBy(r => r.Process))
+            {
+                var perConnection = await IdleMemoryAsync(generator, relay.Protocol, relay.Process, rooms[(2 * Rooms)..]);
+                memory.Add((relay.Protocol.Name, perConnection));
+                output.WriteLine($"   {relay.Protocol.Name,-22} {perConnection / 1024:0.0} KB per connection ({clock.Elapsed.TotalSeconds:0} s)");
+            }
+
+            output.WriteLine("5. load, the relays in turns at each rate (delivered/sent; one-way latency; CPU per relayed signal; generator's CPU)");
+            output.WriteLine($"   {"rate/s",7} {"relay",-20} {"delivered/sent",16} {"p50 ms",7} {"p99 ms",7} {"server µs/msg",13} {"gen. % core",11}");
+            var results = new List<StepResult>();
+            for (var step = 0; step < rates.Length; step++)
+            {
+                for (var r = 0; r < relays.Length; r++)
+                {
+                    if (LoadGenerator.ClosedCount(clients[r]) is > 0 and var closed)
+                        output.WriteLine($"   ! {relays[r].Protocol.Name} has closed {closed} of the load connections; its log ends with:\n{relays[r].Process.Recent()}");
+                    var result = await generator.RunStepAsync(relays[r].Protocol, relays[r].Process.Id, clients[r], rates[step], stepDuration, seed: step);
+                    results.Add(result);
+                    output.WriteLine($"   {result.Rate,7:N0} {result.Relay,-20} {$"{result.Delivered:N0}/{result.Sent:N0}",16} {result.P50Ms,7:0.00} {result.P99Ms,7:0.00} "
+                                     + $"{result.ServerMicrosPerMessage,13:0.0} {result.GeneratorCorePercent,11:0}");
+                }
+            }
+            await stopPinging.CancelAsync();
+            await pinging;
+            foreach (var set in clients)
+                foreach (var client in set)
+                    await client.DisposeAsync();
+            output.WriteLine($"   (run took {clock.Elapsed.TotalSeconds:0} s)");
+            return Report(output, results, memory) ? 0 : 1;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in the temporary folder; harmless.
+            }
+        }
+    }
+
+    private static async Task<double> IdleMemoryAsync(LoadGenerator generator, RelayProtocol relay, ServerProcess process, CallRoom[] idleRooms)
+    {
+        var dotnet = relay is not PeerJsProtocol;
+        var before = await SettledResidentBytesAsync(process.Id, dotnet);
+        var idle = await generator.ConnectAsync(relay, idleRooms, parallel: 8, prepareSignals: false);
+        var after = await SettledResidentBytesAsync(process.Id, dotnet);
+        var closed = LoadGenerator.ClosedCount(idle);
+        generator.Forget(idle);
+        foreach (var client in idle)
+            await client.DisposeAsync();
+        if (closed > 0)
+            throw new InvalidOperationException($"{relay.Name} closed {closed} idle connections before their memory was read:\n{process.Recent()}");
+        // The hub records every leave in the database: let that end before anything is measured.
+        await ProcessStats.WaitUntilQuietAsync(process.Id, TimeSpan.FromSeconds(60));
+        return (after - before) / (double)idle.Length;
+    }
+
+    /// <summary>RSS once the process is quiet and, for the .NET relays, after a full garbage collection (node collects when idle).</summary>
+    private static async Task<long> SettledResidentBytesAsync(int pid, bool dotnet)
+    {
+        await ProcessStats.WaitUntilQuietAsync(pid, TimeSpan.FromSeconds(20));
+        if (dotnet)
+            await ProcessStats.CollectGarbageAsync(pid);
+        else
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        return ProcessStats.ResidentBytes(pid);
+    }
+
+    private static bool Report(TextWriter output, List<StepResult> results, List<(string Relay, double BytesPerConnection)> memory)
+    {
+        var met = true;
+        output.WriteLine("6. ratios and targets");
+        var rawName = results.First(r => r.Relay.StartsWith("raw", StringComparison.Ordinal)).Relay;
+        var peerName = results.First(r => r.Relay.StartsWith("PeerJS", StringComparison.Ordinal)).Relay;
+        var top = results.Max(r => r.Rate);
+        foreach (var hub in results.Select(r => r.Relay).Distinct().Where(n => n.StartsWith("hub", StringComparison.Ordinal)))
+        {
+            var latency = results.Where(r => r.Relay == hub)
+                .Select(r => (r.Rate, Ratio: r.P99Ms / results.Single(f => f.Relay == rawName && f.Rate == r.Rate).P99Ms)).ToArray();
+            var latencyMet = latency.All(l => l.Ratio <= LatencyTarget);
+            output.WriteLine($"   {hub}: p99 / raw p99 by rate: {string.Join(", ", latency.Select(l => $"{l.Rate:N0} {l.Ratio:0.0}x"))} "
+                             + $"(target <= {LatencyTarget}x at every rate: {(latencyMet ? "met" : "MISSED")})");
+            var cpu = results.Single(r => r.Relay == hub && r.Rate == top).ServerMicrosPerMessage
+                      / results.Single(r => r.Relay == peerName && r.Rate == top).ServerMicrosPerMessage;
+            output.WriteLine($"   {hub}: CPU per signal at {top:N0}/s / PeerJS's: {cpu:0.00}x (target <= {CpuTarget}x: {(cpu <= CpuTarget ? "met" : "MISSED")})");
+            var lost = results.Where(r => r.Relay == hub).Sum(r => r.Sent - r.Delivered);
+            output.WriteLine($"   {hub}: signals lost over all rates: {lost} (target 0: {(lost == 0 ? "met" : "MISSED")})");
+            met &= latencyMet && cpu <= CpuTarget && lost == 0;
+        }
+        var rawMemory = memory.Single(m => m.Relay == rawName).BytesPerConnection;
+        var hubMemory = memory.First(m => m.Relay.StartsWith("hub", StringComparison.Ordinal));
+        var memoryRatio = hubMemory.BytesPerConnection / rawMemory;
+        output.WriteLine($"   idle memory per connection, hub / raw: {memoryRatio:0.00}x (target <= {MemoryTarget}x: {(memoryRatio <= MemoryTarget ? "met" : "MISSED")})");
+        met &= memoryRatio <= MemoryTarget;
+        output.WriteLine($"   all targets: {(met ? "met" : "NOT met")}");
+        return met;
+    }
+
+    private static Task<ServerProcess> StartRawRelayAsync()
+    {
+        var port = ServerProcess.FreeLoopbackPort();
+        var start = new ProcessStartInfo("dotnet", [typeof(RawRelay).Assembly.Location, "raw-relay", "--port", $"{port}"]);
+        // As ASP.NET Core apps run by default (the server too): server garbage collection.
+        start.Environment["DOTNET_gcServer"] = "1";
+        return ServerProcess.LaunchAsync(start, new Uri($"http://127.0.0.1:{port}"), "/health/ready");
+    }
+
+    private static Task<ServerProcess> StartPeerJsAsync()
+    {
+        var folder = Path.Combine(ServerProcess.RepositoryRoot(), "tests", "Consultation.Benchmarks", "PeerJs");
+        var bin = Path.Combine(folder, "node_modules", "peer", "dist", "bin", "peerjs.js");
+        if (!File.Exists(bin))
+            throw new InvalidOperationException($"{bin} is missing: build this project (it runs npm ci in {folder}).");
+        var port = ServerProcess.FreeLoopbackPort();
+        var start = new ProcessStartInfo("node", [bin, "--port", $"{port}", "--host", "127.0.0.1", "--key", "peerjs"]) { WorkingDirectory = folder };
+        return ServerProcess.LaunchAsync(start, new Uri($"http://127.0.0.1:{port}"), "/");
+    }
+}
