@@ -384,11 +384,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ItemId");
-
                     b.HasIndex("State", "DueAtUtc");
 
                     b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("ItemId", "State", "Role", "UnitId");
 
                     b.ToTable("Assignments");
                 });
@@ -542,9 +542,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
-
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("AssignmentId", "State", "RequestedDueAtUtc");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -656,6 +656,8 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("SessionId", "SubmittedAtUtc");
 
                     b.HasIndex("State", "Kind");
 
@@ -956,7 +958,7 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("DeputyId");
 
-                    b.HasIndex("ItemId");
+                    b.HasIndex("ItemId", "EvaluatedAtUtc");
 
                     b.HasIndex("ResponseId", "DeputyId")
                         .IsUnique();
@@ -1049,6 +1051,8 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ItemId", "AnsweredAtUtc");
 
+                    b.HasIndex("ItemId", "UnitId", "AnsweredAtUtc");
+
                     b.ToTable("Responses");
                 });
 
@@ -1122,11 +1126,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("RecordId");
 
                     b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("OwnerUnitId", "DoneAtUtc", "DueAtUtc");
 
                     b.ToTable("Commitments");
                 });
@@ -1201,9 +1205,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("LeadUnitId");
-
                     b.HasIndex("State", "StartUtc");
+
+                    b.HasIndex("ItemId", "State", "StartUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Method");
 
                     b.ToTable("Visits", (string)null);
                 });

@@ -387,11 +387,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ItemId");
-
                     b.HasIndex("State", "DueAtUtc");
 
                     b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("ItemId", "State", "Role", "UnitId");
 
                     b.ToTable("Assignments");
                 });
@@ -545,9 +545,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
-
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("AssignmentId", "State", "RequestedDueAtUtc");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -661,6 +661,8 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "Number")
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("SessionId", "SubmittedAtUtc");
 
                     b.HasIndex("State", "Kind");
 
@@ -961,7 +963,7 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DeputyId");
 
-                    b.HasIndex("ItemId");
+                    b.HasIndex("ItemId", "EvaluatedAtUtc");
 
                     b.HasIndex("ResponseId", "DeputyId")
                         .IsUnique();
@@ -1054,6 +1056,8 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ItemId", "AnsweredAtUtc");
 
+                    b.HasIndex("ItemId", "UnitId", "AnsweredAtUtc");
+
                     b.ToTable("Responses");
                 });
 
@@ -1127,11 +1131,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("RecordId");
 
                     b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("OwnerUnitId", "DoneAtUtc", "DueAtUtc");
 
                     b.ToTable("Commitments");
                 });
@@ -1206,9 +1210,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("LeadUnitId");
-
                     b.HasIndex("State", "StartUtc");
+
+                    b.HasIndex("ItemId", "State", "StartUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Method");
 
                     b.ToTable("Visits", (string)null);
                 });
