@@ -11,7 +11,9 @@ public static class ReviewQueries
     /// <summary>The figures of each unit in scope (a unit with no duty, visit or commitment has no row), ordered by unit id.</summary>
     public static async Task<FigureCounts[]> ByUnitAsync(AppDbContext db, ReviewScope scope)
     {
-        var units = await scope.Duties(db).Facts(db, scope.Now)
+        // The row limit (never reached) makes the facts a derived table that the grouping reads, which EF Core can
+        // aggregate with conditions; without it EF tries to regroup the joined entities and gives up.
+        var units = await scope.Duties(db).Facts(db, scope.Now).Take(int.MaxValue)
             .GroupBy(f => f.UnitId)
             .Select(g => new FigureCounts
             {
