@@ -60,4 +60,23 @@ public sealed class ReviewTests(ServerFixture server, ChromiumFixture chromium, 
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task A_handler_sees_their_own_units_review_and_the_annual_summary_in_english()
+    {
+        await SignInAsync(DemoAccount.Handler);
+        await Page.GotoAsync("/review");
+        await Expect(ByTestId("review-unit")).ToHaveTextAsync($"承办单位：{Unit}");
+        await Expect(ByTestId("review-filter-unit")).ToHaveCountAsync(0); // a handler's unit is fixed
+        await Expect(ByTestId("ranking-table")).ToContainTextAsync(Unit);
+        await Expect(ByTestId("chart-trend")).ToContainTextAsync("交办");
+
+        await SwitchLanguageToEnglishAsync();
+        await Expect(ByTestId("chart-trend")).ToContainTextAsync("Assigned"); // the chart is drawn again in English
+        await Expect(ByTestId("review-unit")).ToHaveTextAsync($"Unit: {Unit}");
+
+        await ByTestId("open-summary").ClickAsync();
+        await Expect(ByTestId("summary-text")).ToContainTextAsync("we received");
+        await Expect(ByTestId("summary-text")).ToContainTextAsync("screen-to-screen video visits");
+    }
 }
