@@ -89,8 +89,13 @@ public static class ReviewQueries
         var held = await Visits(db, scope).Where(v => v.State == VisitState.Held)
             .Select(v => v.StartUtc.AddHours(hours))
             .GroupBy(d => new { d.Year, d.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
-        return received.Select(r => (r.Year, r.Month)).Concat(answered.Select(a => (a.Year, a.Month))).Concat(held.Select(h => (h.Year, h.Month)))
-            .Distinct().Order()
+        var all = received.Select(r => r.Year * 12 + r.Month - 1).Concat(answered.Select(a => a.Year * 12 + a.Month - 1))
+            .Concat(held.Select(h => h.Year * 12 + h.Month - 1)).ToArray();
+        if (all.Length == 0)
+            return [];
+        // Every month from the first to the last, so that a quiet month shows as zero rather than being skipped.
+        return Enumerable.Range(all.Min(), all.Max() - all.Min() + 1)
+            .Select(m => (Year: m / 12, Month: m % 12 + 1))
             .Select(m => new MonthRow($"{m.Year:0000}-{m.Month:00}",
                 received.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month)?.Count ?? 0,
                 answered.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month)?.Count ?? 0,

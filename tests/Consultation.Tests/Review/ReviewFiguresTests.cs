@@ -97,6 +97,8 @@ public sealed class ReviewFiguresTests(ReviewFixture fixture) : IClassFixture<Re
         Assert.Equal((2, 1), (february.Answered, february.VisitsHeld)); // I1, I2; I2's phone call
         Assert.Equal(2, months.Single(m => m.Month == "2025-09").Received);
         Assert.Equal(1, months.Single(m => m.Month == "2026-03").Received); // I5, received on 1 March in Beijing
+        Assert.Equal(new MonthRow("2025-11", 0, 0, 0), months.Single(m => m.Month == "2025-11")); // a quiet month shows as zero
+        Assert.Equal(["2025-09", "2026-03"], new[] { months[0].Month, months[^1].Month });
     }
 
     [Theory]

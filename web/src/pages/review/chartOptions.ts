@@ -47,7 +47,10 @@ export function categoryOption(figures: Figures, t: Translate) {
   const categories = ['A', 'B', 'C', 'D'] as const
   return {
     ...base,
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { data: { meaning: string }; value: number; percent: number }) => `${p.data.meaning}: ${p.value} (${p.percent}%)`,
+    },
     legend: { bottom: 0 },
     series: [
       {
@@ -55,7 +58,11 @@ export function categoryOption(figures: Figures, t: Translate) {
         type: 'pie' as const,
         radius: ['35%', '65%'],
         label: { formatter: '{b}: {c}' },
-        data: categories.map((c) => ({ name: t(`review.categories.${c}`), value: figures[`category${c}`] })),
+        data: categories.map((c) => ({
+          name: t(`review.ranking.columns.category${c}`),
+          meaning: t(`review.categories.${c}`),
+          value: figures[`category${c}`],
+        })),
       },
     ],
   }
