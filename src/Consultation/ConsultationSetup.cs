@@ -8,6 +8,7 @@ using Consultation.Jobs;
 using Consultation.Visits;
 using Consultation.Notifications;
 using Consultation.Outcomes;
+using Consultation.Review;
 using Consultation.Units;
 using Consultation.Web;
 using Microsoft.AspNetCore.Builder;
@@ -63,5 +64,6 @@ public static class ConsultationSetup
         app.MapProfile();
         app.MapNotificationPolicy();
         app.MapSessions();
+        app.MapReview();
     }
 }

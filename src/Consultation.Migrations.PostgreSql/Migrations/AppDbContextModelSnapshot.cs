@@ -424,11 +424,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ItemId");
-
                     b.HasIndex("State", "DueAtUtc");
 
                     b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("ItemId", "State", "Role", "UnitId");
 
                     b.ToTable("Assignments");
                 });
@@ -582,9 +582,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
-
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("AssignmentId", "State", "RequestedDueAtUtc");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -696,6 +696,8 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("SessionId", "SubmittedAtUtc");
 
                     b.HasIndex("State", "Kind");
 
@@ -996,7 +998,7 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("DeputyId");
 
-                    b.HasIndex("ItemId");
+                    b.HasIndex("ItemId", "EvaluatedAtUtc");
 
                     b.HasIndex("ResponseId", "DeputyId")
                         .IsUnique();
@@ -1089,6 +1091,8 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ItemId", "AnsweredAtUtc");
 
+                    b.HasIndex("ItemId", "UnitId", "AnsweredAtUtc");
+
                     b.ToTable("Responses");
                 });
 
@@ -1175,11 +1179,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("RecordId");
 
                     b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("OwnerUnitId", "DoneAtUtc", "DueAtUtc");
 
                     b.ToTable("Commitments");
                 });
@@ -1254,9 +1258,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("LeadUnitId");
-
                     b.HasIndex("State", "StartUtc");
+
+                    b.HasIndex("ItemId", "State", "StartUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Method");
 
                     b.ToTable("Visits", (string)null);
                 });

@@ -427,11 +427,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ItemId");
-
                     b.HasIndex("State", "DueAtUtc");
 
                     b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("ItemId", "State", "Role", "UnitId");
 
                     b.ToTable("Assignments");
                 });
@@ -585,9 +585,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
-
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("AssignmentId", "State", "RequestedDueAtUtc");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -701,6 +701,8 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "Number")
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("SessionId", "SubmittedAtUtc");
 
                     b.HasIndex("State", "Kind");
 
@@ -1001,7 +1003,7 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DeputyId");
 
-                    b.HasIndex("ItemId");
+                    b.HasIndex("ItemId", "EvaluatedAtUtc");
 
                     b.HasIndex("ResponseId", "DeputyId")
                         .IsUnique();
@@ -1094,6 +1096,8 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ItemId", "AnsweredAtUtc");
 
+                    b.HasIndex("ItemId", "UnitId", "AnsweredAtUtc");
+
                     b.ToTable("Responses");
                 });
 
@@ -1180,11 +1184,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("RecordId");
 
                     b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("OwnerUnitId", "DoneAtUtc", "DueAtUtc");
 
                     b.ToTable("Commitments");
                 });
@@ -1259,9 +1263,11 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("LeadUnitId");
-
                     b.HasIndex("State", "StartUtc");
+
+                    b.HasIndex("ItemId", "State", "StartUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Method");
 
                     b.ToTable("Visits", (string)null);
                 });

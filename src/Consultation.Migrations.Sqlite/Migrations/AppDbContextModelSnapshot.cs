@@ -401,11 +401,11 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ItemId");
-
                     b.HasIndex("State", "DueAtUtc");
 
                     b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("ItemId", "State", "Role", "UnitId");
 
                     b.ToTable("Assignments");
                 });
@@ -553,9 +553,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
-
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("AssignmentId", "State", "RequestedDueAtUtc");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -665,6 +665,8 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("SessionId", "SubmittedAtUtc");
 
                     b.HasIndex("State", "Kind");
 
@@ -951,7 +953,7 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DeputyId");
 
-                    b.HasIndex("ItemId");
+                    b.HasIndex("ItemId", "EvaluatedAtUtc");
 
                     b.HasIndex("ResponseId", "DeputyId")
                         .IsUnique();
@@ -1040,6 +1042,8 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ItemId", "AnsweredAtUtc");
 
+                    b.HasIndex("ItemId", "UnitId", "AnsweredAtUtc");
+
                     b.ToTable("Responses");
                 });
 
@@ -1122,11 +1126,11 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("RecordId");
 
                     b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("OwnerUnitId", "DoneAtUtc", "DueAtUtc");
 
                     b.ToTable("Commitments");
                 });
@@ -1199,9 +1203,11 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("LeadUnitId");
-
                     b.HasIndex("State", "StartUtc");
+
+                    b.HasIndex("ItemId", "State", "StartUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Method");
 
                     b.ToTable("Visits", (string)null);
                 });

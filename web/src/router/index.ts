@@ -98,6 +98,25 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: ['Office'] },
         component: () => import('../pages/office/OfficeSettingsPage.vue'),
       },
+      // The review and its charts load as their own chunks: nobody else downloads ECharts.
+      {
+        path: 'review',
+        name: 'review',
+        meta: { roles: ['Office', 'Handler'] },
+        component: () => import('../pages/review/ReviewDashboard.vue'),
+      },
+      {
+        path: 'review/items',
+        name: 'review-items',
+        meta: { roles: ['Office', 'Handler'] },
+        component: () => import('../pages/review/ReviewItemsPage.vue'),
+      },
+      {
+        path: 'review/summary',
+        name: 'review-summary',
+        meta: { roles: ['Office', 'Handler'] },
+        component: () => import('../pages/review/SummaryPage.vue'),
+      },
       {
         path: 'visits',
         name: 'my-visits',

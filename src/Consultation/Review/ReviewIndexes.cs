@@ -1,0 +1,50 @@
+using Consultation.Items;
+using Consultation.Outcomes;
+using Consultation.Visits;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Consultation.Review;
+
+// The indexes the review's aggregates seek by, kept next to the queries that need them (migration ReviewIndexes).
+// Each serves one correlated lookup of DutyFacts or one filter of ReviewScope, so that a figure over a whole year
+// is one pass over the duties with index seeks, never a scan per duty.
+
+internal sealed class ReviewItemIndexes : IEntityTypeConfiguration<Item>
+{
+    public void Configure(EntityTypeBuilder<Item> e) => e.HasIndex(i => new { i.SessionId, i.SubmittedAtUtc });
+}
+
+internal sealed class ReviewAssignmentIndexes : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> e) => e.HasIndex(a => new { a.ItemId, a.State, a.Role, a.UnitId });
+}
+
+internal sealed class ReviewExtensionIndexes : IEntityTypeConfiguration<ExtensionRequest>
+{
+    public void Configure(EntityTypeBuilder<ExtensionRequest> e) => e.HasIndex(x => new { x.AssignmentId, x.State, x.RequestedDueAtUtc });
+}
+
+internal sealed class ReviewResponseIndexes : IEntityTypeConfiguration<Response>
+{
+    public void Configure(EntityTypeBuilder<Response> e) => e.HasIndex(r => new { r.ItemId, r.UnitId, r.AnsweredAtUtc });
+}
+
+internal sealed class ReviewEvaluationIndexes : IEntityTypeConfiguration<Evaluation>
+{
+    public void Configure(EntityTypeBuilder<Evaluation> e) => e.HasIndex(v => new { v.ItemId, v.EvaluatedAtUtc });
+}
+
+internal sealed class ReviewVisitIndexes : IEntityTypeConfiguration<ReturnVisit>
+{
+    public void Configure(EntityTypeBuilder<ReturnVisit> e)
+    {
+        e.HasIndex(v => new { v.ItemId, v.State, v.StartUtc });
+        e.HasIndex(v => new { v.LeadUnitId, v.State, v.Method });
+    }
+}
+
+internal sealed class ReviewCommitmentIndexes : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> e) => e.HasIndex(c => new { c.OwnerUnitId, c.DoneAtUtc, c.DueAtUtc });
+}
