@@ -57,6 +57,12 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
         await Expect(page.GetByTestId("precheck-verdict")).ToContainTextAsync("可以");
         // The session the link gave opens nothing else.
         Assert.Equal(401, await page.EvaluateAsync<int>("async () => (await fetch('/api/my/visits')).status"));
+        // The room is open (10 minutes before the start): "Join now" takes the link's session into the call, where
+        // the deputy waits in the lobby for the lead unit's handler, named.
+        await page.GetByTestId("precheck-join").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/visits/{visitId}/call$"));
+        await Expect(page.GetByTestId("call-lobby")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("lobby-expected")).ToContainTextAsync("主办单位");
 
         // The same link again, in another browser: used, so to the sign-in page, which says why.
         await using var again = await NewContextAsync(server, mobile: true);
@@ -138,7 +144,8 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
             if (item.GetProperty("submitterName").GetString() != "李建国")
                 continue;
             var id = item.GetProperty("id").GetInt32();
-            var start = DateTime.UtcNow.AddHours(3);
+            // Soon, so that the room is open for the call; later if that time clashes (the room then stays shut).
+            var start = DateTime.UtcNow.AddMinutes(5);
             for (var attempt = 0; attempt < 6; attempt++, start = start.AddHours(1))
             {
                 var response = await handler.APIRequest.PostAsync($"/api/items/{id}/visits", new()

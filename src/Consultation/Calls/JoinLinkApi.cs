@@ -20,10 +20,14 @@ public sealed record JoinedByLink(int VisitId, string Session);
 
 public sealed record LinkSessionDto(int VisitId, int ParticipantId, string DisplayName);
 
-/// <summary>What the pre-call check and the call page show of a visit, for an account or a link session.</summary>
+/// <summary>
+/// What the pre-call check and the call page show of a visit, for an account or a link session: the room's window
+/// for this participant, and who of the lead unit is expected.
+/// </summary>
 public sealed record VisitBasics(
     int Id, string? ItemNumber, string ItemTitle, VisitMethod Method, VisitState State, DateTime StartUtc, DateTime EndUtc,
-    DateTime RoomOpensAtUtc, DateTime RoomClosesAtUtc, int ParticipantId, string DisplayName, DateTime ServerNowUtc);
+    DateTime RoomOpensAtUtc, DateTime RoomClosesAtUtc, int ParticipantId, string DisplayName, ParticipantRole Role,
+    string[] LeadUnitNames, DateTime ServerNowUtc);
 
 /// <summary>Redeeming join links, and the few endpoints a link session may use besides the hub.</summary>
 public static class JoinLinkApi
@@ -83,6 +87,7 @@ public static class JoinLinkApi
         var item = await db.Items.Where(i => i.Id == visit.ItemId).Select(i => new { i.Number, i.Title }).SingleAsync();
         return TypedResults.Ok(new VisitBasics(visit.Id, item.Number, item.Title, visit.Method, visit.State, visit.StartUtc, visit.EndUtc,
             RoomWindow.OpensFor(visit, me.Role, calls.Value, visits.Value), RoomWindow.Closes(visit, visits.Value), me.Id, me.DisplayName,
+            me.Role, visit.Participants.Where(p => p.Role == ParticipantRole.LeadUnit).Select(p => p.DisplayName).ToArray(),
             clock.GetUtcNow().UtcDateTime));
     }
 

@@ -28,7 +28,7 @@ public sealed class FigureCounts
     public int ReHandlings { get; set; }
     public int Overdue { get; set; }
     public int LongOverdueDifficult { get; set; }
-    /// <summary>Commitments owned by the unit, past due and not done, from records no later record amends.</summary>
+    /// <summary>Commitments owned by the unit, past due and not done, of each visit's current record (see RecordHistory).</summary>
     public int OverdueCommitments { get; set; }
     public VisitCounts[] Visits { get; set; } = VisitCounts.Empty();
 

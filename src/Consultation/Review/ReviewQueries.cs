@@ -69,9 +69,7 @@ public static class ReviewQueries
     {
         var items = scope.Items(db);
         var now = scope.Now;
-        var commitments = db.Commitments.Where(c => c.DoneAtUtc == null && c.DueAtUtc < now
-                                                    && items.Any(i => i.Id == c.ItemId)
-                                                    && !db.VisitRecords.Any(r => r.AmendsRecordId == c.RecordId));
+        var commitments = db.Commitments.Overdue(db, now).Where(c => items.Any(i => i.Id == c.ItemId));
         return scope.UnitId is { } unit ? commitments.Where(c => c.OwnerUnitId == unit) : commitments;
     }
 

@@ -1,5 +1,6 @@
 import { http } from './http'
 import type { VisitMethod, VisitState } from './items'
+import type { ParticipantRole } from './visits'
 
 // The shapes of src/Consultation/Calls/JoinLinkApi.cs and CallSettings.cs. Times travel as UTC.
 
@@ -28,6 +29,9 @@ export interface VisitBasics {
   roomClosesAtUtc: string
   participantId: number
   displayName: string
+  role: ParticipantRole
+  // The lead unit's staff invited: the lobby says who is expected.
+  leadUnitNames: string[]
   serverNowUtc: string
 }
 
