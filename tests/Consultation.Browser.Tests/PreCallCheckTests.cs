@@ -144,15 +144,16 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
             if (item.GetProperty("submitterName").GetString() != "李建国")
                 continue;
             var id = item.GetProperty("id").GetInt32();
-            // Soon, so that the room is open for the call; later if that time clashes (the room then stays shut).
-            var start = DateTime.UtcNow.AddMinutes(5);
+            // In two minutes for ten, so that the room is open for the call and the visit ends before the demo's own
+            // visit with deputy.li (a quarter of an hour after the server started); later if that time clashes.
+            var start = DateTime.UtcNow.AddMinutes(2);
             for (var attempt = 0; attempt < 6; attempt++, start = start.AddHours(1))
             {
                 var response = await handler.APIRequest.PostAsync($"/api/items/{id}/visits", new()
                 {
                     DataObject = new
                     {
-                        phase = "DuringHandling", method = "Video", durationMinutes = 20, agenda = "浏览器测试：会前检查。",
+                        phase = "DuringHandling", method = "Video", durationMinutes = 10, agenda = "浏览器测试：会前检查。",
                         startUtc = start.ToString("yyyy-MM-ddTHH:mm:00Z", CultureInfo.InvariantCulture),
                         staffUserIds = Array.Empty<int>(), coSignerIds = Array.Empty<int>(),
                     },

@@ -44,6 +44,7 @@ export interface IceServer {
 export const callsApi = {
   redeemLink: (token: string) => http.post<JoinedByLink>('/api/join', { token }),
   linkSession: () => http.get<LinkSession>('/api/join/session'),
-  basics: (visitId: number) => http.get<VisitBasics>(`/api/visits/${visitId}/basics`),
+  // Optional: someone not a participant hears why from the hub (the call page) or the check, not a bare 403 page.
+  basics: (visitId: number) => http.get<VisitBasics>(`/api/visits/${visitId}/basics`, { optional: true }),
   iceServers: (visitId: number) => http.get<IceServer[]>(`/api/visits/${visitId}/ice-servers`, { optional: true }),
 }
