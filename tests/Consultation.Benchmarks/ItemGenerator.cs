@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Consultation.Audit;
 using Consultation.Data;
 using Consultation.Deputies;
 using Consultation.Items;
@@ -45,7 +44,7 @@ public sealed class ItemGenerator(string databaseFile, int count, int seed = 202
     {
         var clock = Stopwatch.StartNew();
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={databaseFile}").Options;
-        await using var db = new AppDbContext(options, TimeProvider.System, new Generator());
+        await using var db = new AppDbContext(options, TimeProvider.System, new GeneratorActor());
         var now = DateTime.UtcNow;
 
         var units = await db.Units.Where(u => u.IsActive).Select(u => u.Id).ToArrayAsync();
@@ -218,9 +217,4 @@ public sealed class ItemGenerator(string databaseFile, int count, int seed = 202
         throw new UnreachableException();
     }
 
-    private sealed class Generator : IAuditActor
-    {
-        public int? UserId => null;
-        public string Name => "benchmark generator";
-    }
 }

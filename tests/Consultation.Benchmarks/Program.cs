@@ -3,27 +3,39 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Consultation.Benchmarks;
 
-// Benchmarks print figures measured side by side in one run (DESIGN.md §7). One so far:
-//   items  the office's item list with 10,000 items: the API against hand-written SQL, and the page in Chromium.
+// Benchmarks print figures measured side by side in one run (DESIGN.md §7):
+//   items   the office's item list with 10,000 items: the API against hand-written SQL, and the page in Chromium.
+//   visits  10,000 return visits scheduled through the API, and how late their reminders come (Hangfire on SQLite).
 const string Usage = """
     usage: dotnet run -c Release --project tests/Consultation.Benchmarks -- items [--items N] [--iterations N] [--loads N] [--keep]
+           dotnet run -c Release --project tests/Consultation.Benchmarks -- visits [--visits N] [--clients N] [--polling S] [--spread M] [--ahead M] [--keep]
       items         the office's item list (GET /api/items and /office/items) over a database with N generated items
       --items       items to generate on top of the demo data (default 10000)
       --iterations  measured requests per query, after 10 warm-up rounds (default 50)
       --loads       measured page loads, cold and warm, after 2 warm-up loads each (default 10)
+      visits        return visits scheduled through the API, then their reminders and room openings, each measured
+                    from when it was due to when the server recorded it
+      --visits      visits to schedule (default 10000)
+      --clients     handlers scheduling in parallel (default 8)
+      --polling     Hangfire's scheduler polling interval (Jobs:PollingInterval), in seconds (default 2, the product's default)
+      --spread      minutes over which the visits' starts are spread (default 10)
+      --ahead       minutes from the start of scheduling to the first visit's start (default 6)
       --keep        leave the generated database in its temporary folder, to look into
     """;
-const double PageTargetMs = 1_000;
+var commands = new Dictionary<string, Dictionary<string, int>>
+{
+    ["items"] = new() { ["--items"] = 10_000, ["--iterations"] = 50, ["--loads"] = 10 },
+    ["visits"] = new() { ["--visits"] = 10_000, ["--clients"] = 8, ["--polling"] = 2, ["--spread"] = 10, ["--ahead"] = 6 },
+};
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var keep = args.Contains("--keep");
 args = args.Where(a => a != "--keep").ToArray();
-if (args.Length == 0 || args[0] != "items" || args.Length % 2 != 1)
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var options) || args.Length % 2 != 1)
 {
     Console.Error.WriteLine(Usage);
     return 2;
 }
-var options = new Dictionary<string, int> { ["--items"] = 10_000, ["--iterations"] = 50, ["--loads"] = 10 };
 for (var i = 1; i < args.Length; i += 2)
 {
     if (!options.ContainsKey(args[i]) || !int.TryParse(args[i + 1], out var value) || value < 1)
@@ -33,52 +45,25 @@ for (var i = 1; i < args.Length; i += 2)
     }
     options[args[i]] = value;
 }
-var (itemCount, iterations, loads) = (options["--items"], options["--iterations"], options["--loads"]);
 
 var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
 var folder = Directory.CreateTempSubdirectory("consultation-benchmark-").FullName;
 var database = Path.Combine(folder, "consultation.db");
-Console.WriteLine($"The office's item list with {itemCount:N0} generated items (plus the demo data)");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; "
                   + $"server: {configuration} build, Development, SQLite {database}");
 try
 {
-    Console.Write("1. seeding the demo data (first start of the server) ... ");
-    await using (await ServerProcess.StartAsync(database))
-        Console.WriteLine("done");
-
-    Console.Write($"2. generating {itemCount:N0} items through the app's EF model ... ");
-    var generated = await new ItemGenerator(database, itemCount).GenerateAsync();
-    Console.WriteLine($"{generated.Took.TotalSeconds:0.0} s");
-    Console.WriteLine("   " + string.Join(", ", generated.ByState.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")));
-
-    await using var server = await ServerProcess.StartAsync(database);
-    Console.Write($"3. GET /api/items as office: 10 warm-up rounds, then {iterations} rounds of every query, each next to its SQL floor, round");
-    var queries = await new ItemListQueries(server.BaseUrl, database).MeasureAsync(warmUp: 10, iterations, Console.Out);
-    Console.WriteLine();
-    Console.WriteLine($"   {"query",-24} {"items",6} {"n",4} | {"API p50",8} {"p95",8} {"max",8} | {"SQL p50",7} {"p95",6} | {"API/SQL",8}");
-    foreach (var q in queries)
-        Console.WriteLine($"   {Pad(q.Name, 24)} {q.Total,6} {q.Api.Count,4} | {q.Api.P50,8:0.0} {q.Api.P95,8:0.0} {q.Api.Max,8:0.0} | {q.Floor.P50,7:0.00} {q.Floor.P95,6:0.00} | {q.Ratio,7:0}x");
-    Console.WriteLine("   (milliseconds; API = GET /api/items, the whole HTTP round trip on loopback; SQL = the same count and first page");
-    Console.WriteLine("    in one hand-written statement on the same file; n = measured rounds, 5 for a query over 5 s)");
-
-    Console.Write($"4. /office/items in Chromium until the first page of rows is shown: 2 warm-up loads, then {loads} cold and {loads} warm ... ");
-    var firstPage = Math.Min(20, queries[0].Total);
-    var page = await new OfficeListPage(server.BaseUrl).MeasureAsync(firstPage, loads, warmUp: 2);
-    Console.WriteLine("done");
-    Console.WriteLine($"   {"load",-38} {"p50",6} {"p95",6} {"max",6} | {"of which GET /api/items p50",27}");
-    Console.WriteLine($"   {"cold (new context, empty cache)",-38} {page.Cold.P50,6:0} {page.Cold.P95,6:0} {page.Cold.Max,6:0} | {page.ColdListRequest.P50,27:0}");
-    Console.WriteLine($"   {"warm (same context, cached scripts)",-38} {page.Warm.P50,6:0} {page.Warm.P95,6:0} {page.Warm.Max,6:0} | {page.WarmListRequest.P50,27:0}");
-    Console.WriteLine("   (milliseconds from the start of the navigation to the frame after the first page of rows entered the DOM)");
-    var met = page.Cold.P95 <= PageTargetMs;
-    Console.WriteLine($"   target: the page shows its rows within {PageTargetMs:0} ms (cold p95): {(met ? "met" : "MISSED")} "
-                      + $"({page.Cold.P95:0} ms, {page.Cold.P95 / PageTargetMs:P0} of the target)");
-
+    var exit = args[0] switch
+    {
+        "items" => await ItemsBenchmark.RunAsync(database, options["--items"], options["--iterations"], options["--loads"]),
+        _ => await VisitsBenchmark.RunAsync(database, new VisitsOptions(
+            options["--visits"], options["--clients"], options["--polling"], options["--spread"], options["--ahead"])),
+    };
     Console.WriteLine();
     Console.WriteLine("reproduce (as root, from the repository root; the build needs the network, the run only loopback):");
     Console.WriteLine("  dotnet build -c Release tests/Consultation.Benchmarks && \\");
-    Console.WriteLine("  unshare -n sh -c 'ip link set lo up && dotnet run -c Release --no-build --project tests/Consultation.Benchmarks -- items'");
-    return met ? 0 : 1;
+    Console.WriteLine($"  unshare -n sh -c 'ip link set lo up && dotnet run -c Release --no-build --project tests/Consultation.Benchmarks -- {args[0]}'");
+    return exit;
 }
 finally
 {
@@ -94,7 +79,3 @@ finally
             // Left in the temporary folder; harmless.
         }
 }
-
-// Pads to a width on screen: a Chinese character takes two columns in a terminal.
-static string Pad(string text, int width) =>
-    text + new string(' ', Math.Max(0, width - text.Sum(c => c >= '\u2e80' ? 2 : 1)));

@@ -8,7 +8,8 @@ namespace Consultation.Benchmarks;
 /// <summary>
 /// The built server (src/Consultation.Server, same configuration as this program) as a real process on a
 /// free loopback port, in Development on the SQLite file given. The first start migrates and seeds the demo
-/// data (the admin and office accounts); a later start on the same file finds it seeded and leaves it be.
+/// data (the admin and office accounts); a later start on the same file finds it seeded and leaves it be. Settings
+/// are given as environment variables (<c>Jobs__PollingInterval</c>), as an operator would.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -31,7 +32,7 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"No Consultation.sln above {AppContext.BaseDirectory}.");
     }
 
-    public static async Task<ServerProcess> StartAsync(string databaseFile)
+    public static async Task<ServerProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var contentRoot = Path.Combine(RepositoryRoot(), "src", "Consultation.Server");
         var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -56,6 +57,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Consultation"] = $"Data Source={databaseFile}";
         // Only warnings: a log line per request would be part of what is measured.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("The server did not start."), baseUrl);
         server.process.OutputDataReceived += (_, e) => server.Keep(e.Data);
