@@ -15,7 +15,11 @@ public sealed class VisitEffects(string databaseFile, VisitSettings settings)
     /// <summary>A message of the visit plan: its name in the ledger's keys, and when it is due for a visit.</summary>
     public sealed record Message(string Name, string KeyPart, string NotificationKind, Func<ReturnVisit, DateTime> DueOf, bool Measured);
 
-    public sealed record Outcome(Message Message, int Expected, int Delivered, int Duplicates, int Missing, Timings LatenessMs);
+    /// <summary>
+    /// <c>QuietLatenessMs</c>: only the effects due after the last invitation was recorded, when the one worker was no
+    /// longer working through the invitations queued by the scheduling (first in, first out).
+    /// </summary>
+    public sealed record Outcome(Message Message, int Expected, int Delivered, int Duplicates, int Missing, Timings LatenessMs, Timings QuietLatenessMs);
 
     public Message[] Messages { get; } =
     [
@@ -56,19 +60,23 @@ public sealed class VisitEffects(string databaseFile, VisitSettings settings)
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.VisitId >= first)
             .GroupBy(n => new { n.VisitId, n.UserId, n.Kind }).Select(g => new { g.Key.VisitId, g.Key.Kind, Count = g.Count() }).ToListAsync();
 
+        var lastInvitation = effects.Where(e => e.Message == Messages[^1].KeyPart).Select(e => e.RecordedAtUtc).DefaultIfEmpty().Max();
         return Messages.Select(m =>
         {
             var sent = effects.Where(e => e.Message == m.KeyPart).ToDictionary(e => (e.Visit, e.User), e => e.RecordedAtUtc);
-            var lateness = new Timings();
+            var (lateness, quiet) = (new Timings(), new Timings());
             var delivered = 0;
             foreach (var (visit, user) in recipients)
                 if (sent.TryGetValue((visit, user), out var at))
                 {
                     delivered++;
-                    lateness.Add(at - m.DueOf(visits[visit]));
+                    var due = m.DueOf(visits[visit]);
+                    lateness.Add(at - due);
+                    if (due > lastInvitation)
+                        quiet.Add(at - due);
                 }
             var duplicates = notifications.Where(n => n.Kind == m.NotificationKind && n.VisitId is { } v && ours.Contains(v)).Sum(n => n.Count - 1);
-            return new Outcome(m, recipients.Count, delivered, duplicates, recipients.Count - delivered, lateness);
+            return new Outcome(m, recipients.Count, delivered, duplicates, recipients.Count - delivered, lateness, quiet);
         }).ToArray();
     }
 

@@ -36,7 +36,7 @@ public sealed class VisitScheduling(Uri baseUrl, int clients) : IDisposable
         return cookies;
     }
 
-    /// <summary>Schedules visit i on item <c>items[i]</c> as handler <c>handlerOf(i)</c>, starting at <c>startOf(i)</c>.</summary>
+    /// <summary>Schedules visit i on item <c>items[i]</c> with the sign-in cookie <c>cookieOf(i)</c>, starting at <c>startOf(i)</c>.</summary>
     public async Task<Scheduled> ScheduleAsync(int[] items, Func<int, string> cookieOf, Func<int, DateTime> startOf, int durationMinutes,
         TextWriter progress)
     {
