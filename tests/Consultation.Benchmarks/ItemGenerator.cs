@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Consultation.Audit;
 using Consultation.Data;
 using Consultation.Deputies;
 using Consultation.Items;

@@ -41,7 +41,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(migrations));
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(migrations)).AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(migrations));

@@ -42,6 +42,15 @@ public sealed class JobScheduler(AppDbContext db, IBackgroundJobClient jobs, IOp
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Whether a visit's slots are exactly its plan, so that <see cref="SyncVisitAsync"/> would change nothing.</summary>
+    public bool InLine(ReturnVisit visit, IEnumerable<ScheduledJob> slots)
+    {
+        var planned = VisitPlan.For(visit, visitSettings.Value).ToDictionary(p => VisitPlan.JobKey(visit.Id, p.Kind), p => p.DueAtUtc);
+        var have = slots.ToList();
+        return have.Count == planned.Count
+               && have.All(s => planned.TryGetValue(s.Key, out var due) && s.Sequence == visit.Sequence && s.DueAtUtc == due);
+    }
+
     /// <summary>The reminder to evaluate an answer that is still without an evaluation a week later.</summary>
     public async Task ScheduleEvaluationReminderAsync(int itemId, int responseId, DateTime answeredAtUtc)
     {
