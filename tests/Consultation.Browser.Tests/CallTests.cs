@@ -114,7 +114,10 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
 
         await Expect(deputy.ByTestId("call-end")).ToHaveCountAsync(0);
         await handler.ByTestId("call-end").ClickAsync();
-        await handler.Page.GetByRole(AriaRole.Button, new() { Name = "结束回访" }).Last.ClickAsync();
+        // The confirmation's own button (the one that opened it has the same name).
+        var confirm = handler.Page.Locator(".el-popconfirm").GetByRole(AriaRole.Button, new() { Name = "结束回访" });
+        await Expect(confirm).ToBeVisibleAsync();
+        await confirm.ClickAsync();
         await Expect(deputy.ByTestId("call-closed")).ToBeVisibleAsync();
         await Expect(handler.ByTestId("call-closed")).ToBeVisibleAsync();
         await deputy.Page.ReloadAsync();

@@ -53,18 +53,18 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         var participant = visit is null ? null : LinkSession.ParticipantOf(visit, Context.User);
         if (visit is null || participant is null)
             throw new HubException("You are not a participant of this visit: open the link from your own invitation, or sign in with your own account.");
-        if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video)
-            throw new HubException("This visit is not a video visit that is still to take place.");
         var opens = RoomWindow.OpensFor(visit, participant.Role, Settings, visitSettings.Value);
         var closes = RoomWindow.Closes(visit, visitSettings.Value);
+        if (rooms.RoomOf(visitId).Ended || (visit.ClosedAtUtc is not null && Now <= closes))
+            throw new HubException("The lead unit has ended this visit: ask the unit to schedule another one if more is to be said.");
+        if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video)
+            throw new HubException("This visit is not a video visit that is still to take place.");
         if (Now < opens)
             throw new HubException($"The room opens at {opens:yyyy-MM-dd HH:mm} UTC: come back then.");
         if (Now > closes)
             throw new HubException("The room has closed: ask the unit to schedule another visit.");
 
         var room = rooms.RoomOf(visitId);
-        if (room.Ended || visit.ClosedAtUtc is not null)
-            throw new HubException("The lead unit has ended this visit: ask the unit to schedule another one if more is to be said.");
         var wasOpen = room.IsOpen;
         var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));
         var (added, replaced) = room.Enter(self, Context.ConnectionId, Settings.MaxParticipants);

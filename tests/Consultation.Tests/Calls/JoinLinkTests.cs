@@ -78,7 +78,7 @@ public sealed partial class JoinLinkTests : IAsyncLifetime
         var links = await _w.App.WithDb(db => db.JoinLinks.Where(l => l.VisitId == _visit.Id).ToListAsync());
         Assert.Equal(2, links.Count); // the e-mail's and the SMS's, once
         Assert.All(links, l => Assert.Equal(_visit.Participants.Single(p => p.Role == ParticipantRole.Submitter).Id, l.ParticipantId));
-        Assert.Equal([JoinLink.HashOf(smsToken), JoinLink.HashOf(token)], links.Select(l => l.TokenHash).Order());
+        Assert.Equal(new[] { JoinLink.HashOf(smsToken), JoinLink.HashOf(token) }.Order(), links.Select(l => l.TokenHash).Order());
         Assert.Equal(_visit.EndUtc.AddMinutes(30), links[0].ExpiresAtUtc);
         var stored = await _w.App.WithDb(db => db.SentEffects.Select(e => e.Payload ?? "").ToListAsync());
         Assert.DoesNotContain(stored, p => p.Contains(token) || p.Contains(smsToken));
