@@ -18,7 +18,7 @@ public sealed class TimeToMedia(Uri baseUrl)
           const Native = window.RTCPeerConnection;
           const m = window.__media = { clickAt: undefined, pcs: [] };
           document.addEventListener('click', (e) => {
-            if (e.target.closest?.('[data-testid="visit-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.socketAt = m.pcAt = undefined; }
+            if (e.target.closest?.('[data-testid="precheck-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.socketAt = m.pcAt = undefined; }
           }, true);
           const NativeSocket = window.WebSocket;
           window.WebSocket = class extends NativeSocket {
@@ -130,10 +130,11 @@ public sealed class TimeToMedia(Uri baseUrl)
 
     private async Task<double[]> RunAppAsync(IPage deputy, int visitId, int others)
     {
-        await deputy.GotoAsync($"/visits/{visitId}");
+        // Join leads to the pre-call check; the time runs from its "Join now".
+        await deputy.GotoAsync($"/visits/{visitId}/check");
         // The others forget the deputy's last connection before the next join.
         await Task.Delay(300);
-        await deputy.GetByTestId("visit-join").ClickAsync();
+        await deputy.GetByTestId("precheck-join").ClickAsync();
         return await WaitForMediaAsync(deputy, others);
     }
 
