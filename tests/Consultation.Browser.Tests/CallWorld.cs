@@ -91,10 +91,26 @@ public sealed class CallWorld : IAsyncDisposable
                 }
             }
         }
+        // A visit an earlier test ended for everyone is being closed by a job on the server meanwhile (its version
+        // changes): read it again until it is cancelled here or no longer scheduled.
         foreach (var id in inTheWay)
         {
-            var version = (await handler.GetAsync($"/api/visits/{id}")).GetProperty("version").GetString();
-            await handler.PostAsync($"/api/visits/{id}/cancel", new { reason = "浏览器测试：为新的视频回访腾出时间。", version });
+            for (var attempt = 1; ; attempt++)
+            {
+                var visit = await handler.GetAsync($"/api/visits/{id}");
+                if (visit.GetProperty("state").GetString() != "Scheduled")
+                    break;
+                try
+                {
+                    await handler.PostAsync($"/api/visits/{id}/cancel",
+                        new { reason = "浏览器测试：为新的视频回访腾出时间。", version = visit.GetProperty("version").GetString() });
+                    break;
+                }
+                catch (InvalidOperationException) when (attempt < 5)
+                {
+                    await Task.Delay(500);
+                }
+            }
         }
     }
 
