@@ -35,7 +35,7 @@ public sealed class CoturnServer : IAsyncDisposable
     {
         if (!File.Exists(Executable))
             throw new InvalidOperationException($"{Executable} is missing: install Debian's coturn package (tests/run.sh does).");
-        var port = FreeLoopbackPort();
+        var port = ServerFixture.FreeLoopbackPort();
         var secret = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         var folder = Directory.CreateTempSubdirectory("consultation-coturn-").FullName;
         var start = new ProcessStartInfo(Executable,
@@ -94,13 +94,5 @@ public sealed class CoturnServer : IAsyncDisposable
             }
         }
         throw new TimeoutException($"turnserver did not listen on 127.0.0.1:{Port} within 15 s.");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
-        finally { listener.Stop(); }
     }
 }

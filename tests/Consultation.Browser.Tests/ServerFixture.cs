@@ -126,7 +126,7 @@ public sealed class ServerFixture : IAsyncLifetime
             $"GET {BaseUrl}health/ready did not answer 200 within {StartTimeout.TotalSeconds} s. The server's output:\n{log.Recent()}");
     }
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

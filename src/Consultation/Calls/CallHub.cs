@@ -85,7 +85,7 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             await Clients.Group(Group(visitId)).RoomStateChanged("open");
         var peers = room.Members.Where(m => m.Peer.ParticipantId != participant.Id)
             .Select(m => View(m.Peer, toward: m.Peer.ParticipantId, asSeenBy: participant.Id)).ToArray();
-        var ice = TurnCredentials.For(Settings, $"v{visitId}p{participant.Id}", Now, closes);
+        var ice = TurnCredentials.For(Settings, visitId, participant.Id, Now, closes);
         return new JoinResult(participant.Id, peers, ice, room.IsOpen ? "open" : "lobby", visit.EndUtc,
             Settings.IceTransportPolicy == "relay" ? "relay" : "all");
     }

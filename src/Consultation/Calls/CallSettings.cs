@@ -34,8 +34,10 @@ public sealed record IceServer(string[] Urls, string? Username = null, string? C
 /// </summary>
 public static class TurnCredentials
 {
-    public static IceServer[] For(CallSettings settings, string participant, DateTime nowUtc, DateTime windowEndUtc)
+    /// <summary>The ICE servers for one participant of one visit; the TURN user name names both.</summary>
+    public static IceServer[] For(CallSettings settings, int visitId, int participantId, DateTime nowUtc, DateTime windowEndUtc)
     {
+        var participant = $"v{visitId}p{participantId}";
         var servers = new List<IceServer>();
         if (settings.StunUrls.Length > 0)
             servers.Add(new IceServer(settings.StunUrls));

@@ -102,7 +102,7 @@ public static class JoinLinkApi
         var closes = RoomWindow.Closes(visit, visits.Value);
         if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video || now >= closes)
             return Problems.Conflict("room_closed", "This visit has no video room open now or later: ask the unit to schedule another visit.");
-        return TypedResults.Ok(TurnCredentials.For(calls.Value, $"v{visit.Id}p{me.Id}", now, closes));
+        return TypedResults.Ok(TurnCredentials.For(calls.Value, visit.Id, me.Id, now, closes));
     }
 
     private static async Task<(ReturnVisit Visit, VisitParticipant Me)?> VisitOfAsync(AppDbContext db, int id, ClaimsPrincipal user)
