@@ -40,7 +40,7 @@ public sealed class ItemGenerator(string databaseFile, int count, int seed = 202
     /// <summary>A word in about one title in twenty, to search for.</summary>
     public const string SearchTerm = "停车";
 
-    public async Task<Summary> GenerateAsync()
+    public async Task<Summary> GenerateAsync(TextWriter? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={databaseFile}").Options;
@@ -74,8 +74,10 @@ public sealed class ItemGenerator(string databaseFile, int count, int seed = 202
                 var item = NewItem(session, current, now, units, congress, cppcc, last);
                 byState[item.State] = byState.GetValueOrDefault(item.State) + 1;
                 batch.Add(item);
-                if (batch.Count == BatchSize)
-                    await SaveAsync(db, batch);
+                if (batch.Count < BatchSize)
+                    continue;
+                await SaveAsync(db, batch);
+                progress?.Write($"\r   {byState.Values.Sum():N0} of {count:N0} items, {clock.Elapsed.TotalSeconds:0} s ");
             }
         }
         await SaveAsync(db, batch);
@@ -201,19 +203,9 @@ public sealed class ItemGenerator(string databaseFile, int count, int seed = 202
         }
     }
 
-    private static DateTime Before(DateTime at, DateTime now) => at < now ? at : now.AddHours(-1);
+    private bool Chance(int percent) => random.Chance(percent);
 
-    private bool Chance(int percent) => random.Next(100) < percent;
+    private T Pick<T>(params (T Value, int Weight)[] choices) => random.Pick(choices);
 
-    private T Pick<T>(params (T Value, int Weight)[] choices)
-    {
-        var roll = random.Next(choices.Sum(c => c.Weight));
-        foreach (var (value, weight) in choices)
-        {
-            if (roll < weight)
-                return value;
-            roll -= weight;
-        }
-        throw new UnreachableException();
-    }
+    private static DateTime Before(DateTime at, DateTime now) => Draws.Before(at, now);
 }

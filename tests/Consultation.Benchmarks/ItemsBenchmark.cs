@@ -42,6 +42,6 @@ public static class ItemsBenchmark
     }
 
     // Pads to a width on screen: a Chinese character takes two columns in a terminal.
-    private static string Pad(string text, int width) =>
+    internal static string Pad(string text, int width) =>
         text + new string(' ', Math.Max(0, width - text.Sum(c => c >= '\u2e80' ? 2 : 1)));
 }

@@ -9,11 +9,13 @@ using Consultation.Benchmarks.Signaling;
 //   visits     10,000 return visits scheduled through the API, and how late their reminders come (Hangfire on SQLite).
 //   signaling  the call hub's signal relay against a raw WebSocket relay and the PeerJS server.
 //   media      time to media in a video visit, against a bare pair of peer connections.
+//   review     the office's review figures, ranking and trend over a generated year, and its XLSX export.
 const string Usage = """
     usage: dotnet run -c Release --project tests/Consultation.Benchmarks -- items [--items N] [--iterations N] [--loads N] [--keep]
            dotnet run -c Release --project tests/Consultation.Benchmarks -- visits [--visits N] [--clients N] [--polling S] [--spread M] [--ahead M] [--keep]
            dotnet run -c Release --project tests/Consultation.Benchmarks -- signaling [--seconds N] [--idle N]
            dotnet run -c Release --project tests/Consultation.Benchmarks -- media [--runs N] [--sizes 2,4]
+           dotnet run -c Release --project tests/Consultation.Benchmarks -- review [--items N] [--visits N] [--rounds N] [--exports N] [--keep] [--database FILE]
       items         the office's item list (GET /api/items and /office/items) over a database with N generated items
       --items       items to generate on top of the demo data (default 10000)
       --iterations  measured requests per query, after 10 warm-up rounds (default 50)
@@ -29,12 +31,20 @@ const string Usage = """
       signaling     signals relayed by the hub, a raw Kestrel WebSocket relay and the PeerJS server, at 1,000 to 16,000 a second
       --seconds     seconds of load per relay and rate (default 10)
       --idle        connections opened to each relay to measure idle memory (default 2000)
+      review        the office's review (GET /api/review/figures and /trend, unfiltered and filtered, each next to one
+                    hand-written SQL statement) and GET /api/review/export/items.xlsx, over a generated year
+      --items       items to generate on top of the demo data (default 100000)
+      --visits      return visits to generate over them (default 300000)
+      --rounds      measured rounds of every request, after 2 warm-up rounds (default 20)
+      --exports     measured XLSX exports of every item received, after one warm-up export (default 3)
+      --database    measure on a copy of a database kept by an earlier run (--keep) instead of generating one
     """ + MediaCommand.Usage;
 var commands = new Dictionary<string, Dictionary<string, int>>
 {
     ["items"] = new() { ["--items"] = 10_000, ["--iterations"] = 50, ["--loads"] = 10 },
     ["visits"] = new() { ["--visits"] = 10_000, ["--clients"] = 8, ["--polling"] = 2, ["--spread"] = 10, ["--ahead"] = 6 },
     ["signaling"] = new() { ["--seconds"] = 10, ["--idle"] = 2_000 },
+    ["review"] = new() { ["--items"] = 100_000, ["--visits"] = 300_000, ["--rounds"] = 20, ["--exports"] = 3 },
 };
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -59,6 +69,17 @@ if (args is ["media", ..])
 }
 var keep = args.Contains("--keep");
 args = args.Where(a => a != "--keep").ToArray();
+string? existing = null;
+if (args.Length > 2 && args[0] == "review" && Array.IndexOf(args, "--database") is var at and > 0 && at + 1 < args.Length)
+{
+    existing = Path.GetFullPath(args[at + 1]);
+    if (!File.Exists(existing))
+    {
+        Console.Error.WriteLine($"not found: --database {existing}");
+        return 2;
+    }
+    args = [.. args[..at], .. args[(at + 2)..]];
+}
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var options) || args.Length % 2 != 1)
 {
     Console.Error.WriteLine(Usage);
@@ -87,6 +108,8 @@ try
     var exit = args[0] switch
     {
         "items" => await ItemsBenchmark.RunAsync(database, options["--items"], options["--iterations"], options["--loads"]),
+        "review" => await ReviewBenchmark.RunAsync(database, new ReviewBenchmark.Options(
+            options["--items"], options["--visits"], options["--rounds"], options["--exports"], existing)),
         _ => await VisitsBenchmark.RunAsync(database, new VisitsOptions(
             options["--visits"], options["--clients"], options["--polling"], options["--spread"], options["--ahead"])),
     };

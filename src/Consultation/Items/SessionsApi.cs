@@ -12,8 +12,9 @@ public sealed record SessionDto(int Id, int Year, string Name, bool IsCurrent);
 
 public static class SessionsApi
 {
+    /// <summary>The sessions, newest first: the office registers items in them; the office and handlers filter the review by them.</summary>
     public static void MapSessions(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/sessions", async (AppDbContext db) => TypedResults.Ok(await db.Sessions.OrderByDescending(s => s.Year)
                 .Select(s => new SessionDto(s.Id, s.Year, s.Name, s.IsCurrent)).ToArrayAsync()))
-            .WithTags("Items").RequireAuthorization(Roles.Office);
+            .WithTags("Items").RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Handler));
 }

@@ -43,12 +43,18 @@ public enum Verdict { Satisfied, BasicallySatisfied, Dissatisfied }
 /// </summary>
 public static class DutyFactsQuery
 {
+    /// <summary>Each unit's first answer on each item: not a follow-up, not the answer to a re-handling.</summary>
+    public static IQueryable<Response> FirstAnswers(AppDbContext db)
+    {
+        var firstIds = db.Responses.Where(r => !r.IsFollowUp && r.ReHandlingId == null)
+            .GroupBy(r => new { r.ItemId, r.UnitId }).Select(g => g.Min(r => r.Id));
+        return db.Responses.Where(r => firstIds.Contains(r.Id));
+    }
+
     public static IQueryable<DutyFacts> Facts(this IQueryable<Assignment> duties, AppDbContext db, DateTime now)
     {
         var open = Deadlines.Open;
-        var firstIds = db.Responses.Where(r => !r.IsFollowUp && r.ReHandlingId == null)
-            .GroupBy(r => new { r.ItemId, r.UnitId }).Select(g => g.Min(r => r.Id));
-        var firstAnswers = db.Responses.Where(r => firstIds.Contains(r.Id));
+        var firstAnswers = FirstAnswers(db);
         var extensions = db.ExtensionRequests.Where(x => x.State == RequestState.Approved)
             .GroupBy(x => x.AssignmentId).Select(g => new { AssignmentId = g.Key, DueAtUtc = g.Max(x => x.RequestedDueAtUtc) });
         var contacts = db.Visits.Where(v => v.State == VisitState.Held && (v.Phase == VisitPhase.BeforeAnswer || v.Phase == VisitPhase.DuringHandling))

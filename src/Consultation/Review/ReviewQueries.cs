@@ -77,12 +77,13 @@ public static class ReviewQueries
     public static async Task<MonthRow[]> TrendAsync(AppDbContext db, ReviewScope scope)
     {
         var hours = ReviewScope.Offset.TotalHours;
-        var facts = scope.Duties(db).Facts(db, scope.Now);
-        var received = await facts.Where(f => f.ReceivedAtUtc != null)
-            .Select(f => f.ReceivedAtUtc!.Value.AddHours(hours))
+        // The same duties and first answers as the facts, without the lookups the trend does not count.
+        var duties = scope.Duties(db);
+        var received = await duties.Where(a => a.Item!.SubmittedAtUtc != null)
+            .Select(a => a.Item!.SubmittedAtUtc!.Value.AddHours(hours))
             .GroupBy(d => new { d.Year, d.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
-        var answered = await facts.Where(f => f.AnsweredAtUtc != null)
-            .Select(f => f.AnsweredAtUtc!.Value.AddHours(hours))
+        var answered = await DutyFactsQuery.FirstAnswers(db).Where(r => duties.Any(a => a.ItemId == r.ItemId && a.UnitId == r.UnitId))
+            .Select(r => r.AnsweredAtUtc.AddHours(hours))
             .GroupBy(d => new { d.Year, d.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
         var held = await Visits(db, scope).Where(v => v.State == VisitState.Held)
             .Select(v => v.StartUtc.AddHours(hours))

@@ -58,6 +58,19 @@ public sealed class ReviewAccessTests(ReviewFixture fixture) : IClassFixture<Rev
     }
 
     [Fact]
+    public async Task A_handler_gets_the_sessions_to_filter_the_review_by_and_a_deputy_does_not()
+    {
+        foreach (var client in new[] { World.Office, World.Lead })
+        {
+            var sessions = await World.Get<SessionDto[]>(client, "/api/sessions");
+            Assert.Equal([(fixture.Data.Session2026, 2026, true), (fixture.Data.Session2025, 2025, false)],
+                sessions.Select(s => (s.Id, s.Year, s.IsCurrent)));
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await World.Deputy.GetAsync("/api/sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await World.App.Anonymous().GetAsync("/api/sessions")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_handler_sees_only_their_own_units_figures_and_items()
     {
         var figures = await World.Get<FiguresDto>(World.OtherUnit, "/api/review/figures");
