@@ -46,7 +46,7 @@ public sealed class ReviewExportRun(HttpClient http, int serverPid)
             }
             progress.WriteLine();
             // The header row and one row per item.
-            var inFile = MiniExcel.Query(file, useHeaderRow: true).Count();
+            var inFile = MiniExcel.Query(file, useHeaderRow: true, excelType: ExcelType.XLSX).Count();
             if (inFile != rows)
                 throw new InvalidOperationException($"The exported workbook holds {inFile} rows; the server announced {rows}.");
         }
