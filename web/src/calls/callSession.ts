@@ -7,6 +7,7 @@ import type { HubConnection } from '@microsoft/signalr'
 import type { ParticipantRole } from '../api/visits'
 import { loadDeviceChoice, mediaConstraints } from './devices'
 import { PeerLink, unwrap, type LinkState, type SignalKind } from './peerLink'
+import { fromHub, toHub } from './hubWire'
 import { activeSpeaker, qualityLevel, readStats, summarize, type Counters, type LinkStats, type QualityLevel } from './quality'
 import { refusalOf, type Refusal } from './refusal'
 
@@ -142,8 +143,14 @@ export function createCallSession(visitId: number) {
     return created
   }
 
+  // Every call to the hub and every message from it passes the one mapping between its MessagePack and our shapes.
+  async function call<T = void>(method: string, ...args: unknown[]): Promise<T> {
+    if (!hub) throw new Error('The call has ended.')
+    return fromHub(await hub.invoke(method, ...args.map(toHub))) as T
+  }
+
   async function signal(to: number, kind: SignalKind, payload: string) {
-    await hub?.invoke('Signal', to, kind, payload)
+    await call('Signal', to, kind, payload)
   }
 
   function onSignal(from: number, kind: SignalKind, payload: string) {
@@ -194,7 +201,7 @@ export function createCallSession(visitId: number) {
   async function join() {
     state.phase = 'joining'
     try {
-      applyJoin(await hub!.invoke<JoinResult>('Join', visitId))
+      applyJoin(await call<JoinResult>('Join', visitId))
     } catch (error) {
       state.refusal = refusalOf(error)
       state.phase = 'refused'
@@ -208,24 +215,28 @@ export function createCallSession(visitId: number) {
   // The chat so far, and my microphone and camera if not the defaults (on), as everyone else sees them.
   async function catchUp() {
     try {
-      const history = await hub?.invoke<ChatLine[]>('ChatHistory')
+      const history = await call<ChatLine[]>('ChatHistory')
       if (history) state.chat = [...history, ...state.chat.filter((l) => !history.some((h) => h.id === l.id))]
       if (!state.media.audio || !state.media.video || state.media.screen)
-        await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
+        await call('SetMedia', state.media.audio, state.media.video, state.media.screen)
     } catch {
       /* after the next reconnect */
     }
   }
 
   async function connectHub() {
-    const signalR = await import('@microsoft/signalr')
-    hub = new signalR.HubConnectionBuilder()
+    const [signalR, { MessagePackHubProtocol }] = await Promise.all([import('@microsoft/signalr'), import('@microsoft/signalr-protocol-msgpack')])
+    const connection = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/visits')
+      .withHubProtocol(new MessagePackHubProtocol())
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => Math.min(500 * 2 ** c.previousRetryCount, 3_000) })
       .withStatefulReconnect()
       .configureLogging(signalR.LogLevel.Warning)
       .build()
-    hub.on('ParticipantJoined', (peer: PeerView) => {
+    hub = connection
+    const on = <A extends unknown[]>(method: string, handler: (...args: A) => void) =>
+      connection.on(method, (...args: unknown[]) => handler(...(args.map(fromHub) as A)))
+    on('ParticipantJoined', (peer: PeerView) => {
       upsert(peer)
       // Their old connection to us is of no use to the page that just joined.
       const existing = links.get(peer.participantId)
@@ -235,18 +246,18 @@ export function createCallSession(visitId: number) {
         find(peer.participantId)!.link = 'waiting'
       }
     })
-    hub.on('ParticipantLeft', (id: number) => forget(id))
-    hub.on('Signal', onSignal)
-    hub.on('MediaChanged', (id: number, media: MediaState) => {
+    on('ParticipantLeft', (id: number) => forget(id))
+    on('Signal', onSignal)
+    on('MediaChanged', (id: number, media: MediaState) => {
       const p = find(id)
       if (!p) return
       p.media = media
       if (!media.screen) p.screen = undefined
     })
-    hub.on('Chat', (line: ChatLine) => {
+    on('Chat', (line: ChatLine) => {
       if (!state.chat.some((l) => l.id === line.id)) state.chat.push(line)
     })
-    hub.on('RoomStateChanged', (room: string) => {
+    on('RoomStateChanged', (room: string) => {
       if (room === 'open') roomOpened()
       else if (room === 'lobby') state.phase = 'lobby'
       else if (room === 'closed') {
@@ -255,13 +266,13 @@ export function createCallSession(visitId: number) {
         stopEverything()
       }
     })
-    hub.onreconnecting(() => (state.hubReconnecting = true))
+    connection.onreconnecting(() => (state.hubReconnecting = true))
     // A new connection: the server may have restarted and forgotten its rooms, so join again.
-    hub.onreconnected(() => {
+    connection.onreconnected(() => {
       state.hubReconnecting = false
       if (state.phase === 'open' || state.phase === 'lobby' || state.phase === 'joining') void join()
     })
-    await hub.start()
+    await connection.start()
   }
 
   async function openCamera() {
@@ -309,7 +320,7 @@ export function createCallSession(visitId: number) {
     const measured = state.participants.map((p) => p.stats).filter((s): s is LinkStats => !!s)
     if (!startedAt || measured.length === 0) return
     try {
-      await hub?.invoke('ReportQuality', summarize(startedAt, Date.now(), measured))
+      await call('ReportQuality', summarize(startedAt, Date.now(), measured))
     } catch {
       /* the next one, or the one on leaving, is stored instead */
     }
@@ -320,7 +331,7 @@ export function createCallSession(visitId: number) {
     for (const track of local.value?.getAudioTracks() ?? []) track.enabled = state.media.audio
     for (const track of local.value?.getVideoTracks() ?? []) track.enabled = state.media.video
     try {
-      await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
+      await call('SetMedia', state.media.audio, state.media.video, state.media.screen)
     } catch {
       /* sent again with the next change or after rejoining */
     }
@@ -346,7 +357,7 @@ export function createCallSession(visitId: number) {
   }
 
   async function sendChat(text: string) {
-    await hub?.invoke('Chat', text)
+    await call('Chat', text)
   }
 
   function stopEverything() {
@@ -375,7 +386,7 @@ export function createCallSession(visitId: number) {
 
   async function endForEveryone() {
     await report()
-    await hub?.invoke('EndVisit')
+    await call('EndVisit')
   }
 
   return { state, local, screen, links, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
