@@ -90,6 +90,10 @@ export function createCallSession(visitId: number) {
   const links = new Map<number, PeerLink>()
   const counters = new Map<number, Counters>()
   let hub: HubConnection | undefined
+  let connecting: Promise<void> | undefined
+  let camera: Promise<void> = Promise.resolve()
+  // Signals that arrive while my Join is being answered: their senders are known only from its answer.
+  let early: [number, SignalKind, string][] | undefined
   let config: RTCConfiguration = {}
   let startedAt = 0
   let timers: ReturnType<typeof setInterval>[] = []
@@ -154,6 +158,10 @@ export function createCallSession(visitId: number) {
   }
 
   function onSignal(from: number, kind: SignalKind, payload: string) {
+    if (early) {
+      early.push([from, kind, payload])
+      return
+    }
     const envelope = unwrap(payload)
     if (!envelope || !find(from)) return
     let existing = links.get(from)
@@ -200,13 +208,19 @@ export function createCallSession(visitId: number) {
 
   async function join() {
     state.phase = 'joining'
+    early = []
     try {
-      applyJoin(await call<JoinResult>('Join', visitId))
+      // My camera opens while Join is answered; the offers wait for it so that they carry its tracks.
+      const joined = await call<JoinResult>('Join', visitId)
+      await camera
+      applyJoin(joined)
     } catch (error) {
-      state.refusal = refusalOf(error)
-      state.phase = 'refused'
-      stopEverything()
+      await refused(error)
       return
+    } finally {
+      const held = early
+      early = undefined
+      for (const signalled of held) onSignal(...signalled)
     }
     // The hub handles one call of a connection at a time: offers and candidates go first, the rest after them.
     setTimeout(() => void catchUp(), catchUpAfterMs)
@@ -285,15 +299,40 @@ export function createCallSession(visitId: number) {
     }
   }
 
+  async function refused(error: unknown) {
+    state.refusal = refusalOf(error)
+    state.phase = 'refused'
+    // A camera still opening is stopped too, once open.
+    await camera
+    stopEverything()
+  }
+
+  // The hub connection, opened once (or again after it closed for good), also ahead of start() by prepare().
+  function connect(): Promise<void> {
+    if ((hub?.state as string | undefined) === 'Disconnected') connecting = undefined
+    connecting ??= connectHub().catch((error: unknown) => {
+      connecting = undefined
+      throw error
+    })
+    return connecting
+  }
+
+  // Opens the hub connection before the person presses Join, so that joining is one call to the hub.
+  function prepare() {
+    connect().catch(() => {
+      /* start() connects again and shows what went wrong */
+    })
+  }
+
   async function start() {
-    // The camera starts while the hub connects: neither waits for the other.
-    const camera = openCamera()
+    // The speaker may have been chosen on the pre-call check after this session was prepared there.
+    state.speakerId = loadDeviceChoice().speakerId
+    // The camera opens while the hub connects and Join is answered: none waits for another.
+    camera = openCamera()
     try {
-      await Promise.all([connectHub(), camera])
+      await connect()
     } catch (error) {
-      state.refusal = refusalOf(error)
-      state.phase = 'refused'
-      stopEverything()
+      await refused(error)
       return
     }
     startedAt = Date.now()
@@ -372,6 +411,10 @@ export function createCallSession(visitId: number) {
 
   async function leave() {
     await report()
+    // A connection still opening (a prepared session dropped at once) is closed once open.
+    const opening = connecting
+    connecting = undefined
+    await opening?.catch(() => {})
     const h = hub
     hub = undefined
     stopEverything()
@@ -389,7 +432,7 @@ export function createCallSession(visitId: number) {
     await call('EndVisit')
   }
 
-  return { state, local, screen, links, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
+  return { visitId, state, local, screen, links, prepare, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
 }
 
 export type CallSession = ReturnType<typeof createCallSession>
