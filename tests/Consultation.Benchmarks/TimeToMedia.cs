@@ -18,11 +18,11 @@ public sealed class TimeToMedia(Uri baseUrl)
           const Native = window.RTCPeerConnection;
           const m = window.__media = { clickAt: undefined, pcs: [] };
           document.addEventListener('click', (e) => {
-            if (e.target.closest?.('[data-testid="precheck-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.socketAt = m.pcAt = undefined; }
+            if (e.target.closest?.('[data-testid="precheck-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.pcAt = undefined; }
           }, true);
           const NativeSocket = window.WebSocket;
           window.WebSocket = class extends NativeSocket {
-            constructor(...args) { super(...args); this.addEventListener('open', () => { m.socketAt ??= performance.now(); }); }
+            constructor(...args) { super(...args); if (String(args[0]).includes('/hubs/visits')) this.addEventListener('open', () => { m.socketAt ??= performance.now(); }); }
           };
           window.RTCPeerConnection = class extends Native {
             constructor(...args) {
@@ -79,7 +79,10 @@ public sealed class TimeToMedia(Uri baseUrl)
     private static readonly (string UserName, string DisplayName)[] Others =
         [("handler.transport", "刘伟"), ("office", "王敏"), ("handler.transport2", "陈静")];
 
-    /// <summary>Of the app's time, until its hub WebSocket opened and until its first peer connection was made (Join answered).</summary>
+    /// <summary>
+    /// Of the app's time, until its call hub WebSocket opened (negative: on the pre-call check, before the click) and until
+    /// its first peer connection was made (Join answered).
+    /// </summary>
     public sealed record Result(int Participants, Timings AppConnected, Timings AppFirstFrame, Timings FloorConnected, Timings FloorFirstFrame,
         Timings AppSocketOpen, Timings AppFirstPeerConnection);
 
@@ -132,7 +135,9 @@ public sealed class TimeToMedia(Uri baseUrl)
     {
         // Join leads to the pre-call check; the time runs from its "Join now".
         await deputy.GotoAsync($"/visits/{visitId}/check");
-        // The others forget the deputy's last connection before the next join.
+        // The check opens the call's hub connection while a person looks at the camera preview; the others forget the
+        // deputy's last connection before the next join.
+        await deputy.WaitForFunctionAsync("() => window.__media.socketAt !== undefined", null, new() { Timeout = 10_000, PollingInterval = 20 });
         await Task.Delay(300);
         await deputy.GetByTestId("precheck-join").ClickAsync();
         return await WaitForMediaAsync(deputy, others);

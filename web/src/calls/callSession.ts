@@ -324,7 +324,11 @@ export function createCallSession(visitId: number) {
     })
   }
 
-  async function start() {
+  // Joins once, however often asked: the pre-call check starts joining on its click, the call page after it.
+  let started: Promise<void> | undefined
+  const start = () => (started ??= joinCall())
+
+  async function joinCall() {
     // The speaker may have been chosen on the pre-call check after this session was prepared there.
     state.speakerId = loadDeviceChoice().speakerId
     // The camera opens while the hub connects and Join is answered: none waits for another.

@@ -13,6 +13,11 @@ export function prepareCall(visitId: number) {
   prepared.prepare()
 }
 
+/** "Join now": the prepared session starts joining at once, while the call page is still on its way. */
+export function joinPreparedCall(visitId: number) {
+  if (prepared?.visitId === visitId) void prepared.start()
+}
+
 /** The session prepared for this visit, or a new one (the call page opened directly, or reloaded). */
 export function takeCall(visitId: number): CallSession {
   const session = prepared?.visitId === visitId ? prepared : createCallSession(visitId)
