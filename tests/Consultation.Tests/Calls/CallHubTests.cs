@@ -94,7 +94,7 @@ public sealed class CallHubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_client_speaking_MessagePack_joins_and_signals_with_one_speaking_JSON_as_browsers_do()
+    public async Task A_client_speaking_MessagePack_as_the_call_page_does_joins_and_signals_with_one_speaking_JSON()
     {
         var (lead, leadEvents) = await ConnectAt("lead", TimeSpan.FromMinutes(5), messagePack: true);
         var (deputy, deputyEvents) = await ConnectNow("deputy");
