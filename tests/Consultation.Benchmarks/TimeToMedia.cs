@@ -18,12 +18,14 @@ public sealed class TimeToMedia(Uri baseUrl)
           const Native = window.RTCPeerConnection;
           const m = window.__media = { clickAt: undefined, pcs: [] };
           document.addEventListener('click', (e) => {
-            if (e.target.closest?.('[data-testid="precheck-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.pcAt = undefined; }
+            if (e.target.closest?.('[data-testid="precheck-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.pcAt = m.cameraAt = undefined; }
           }, true);
           const NativeSocket = window.WebSocket;
           window.WebSocket = class extends NativeSocket {
             constructor(...args) { super(...args); if (String(args[0]).includes('/hubs/visits')) this.addEventListener('open', () => { m.socketAt ??= performance.now(); }); }
           };
+          const media = navigator.mediaDevices, getUserMedia = media.getUserMedia.bind(media);
+          media.getUserMedia = async (...args) => { const stream = await getUserMedia(...args); if (m.clickAt !== undefined) m.cameraAt ??= performance.now(); return stream; };
           window.RTCPeerConnection = class extends Native {
             constructor(...args) {
               super(...args);
@@ -53,7 +55,7 @@ public sealed class TimeToMedia(Uri baseUrl)
           if (m.clickAt === undefined || pcs.length < n || pcs.slice(0, n).some((r) => !r.connectedAt || !r.frameAt)) return null;
           const mine = pcs.slice(0, n);
           return [Math.max(...mine.map((r) => r.connectedAt)) - m.clickAt, Math.max(...mine.map((r) => r.frameAt)) - m.clickAt,
-            (m.socketAt ?? NaN) - m.clickAt, m.pcAt - m.clickAt];
+            (m.socketAt ?? NaN) - m.clickAt, m.pcAt - m.clickAt, (m.cameraAt ?? NaN) - m.clickAt];
         }
         """;
 
@@ -81,10 +83,10 @@ public sealed class TimeToMedia(Uri baseUrl)
 
     /// <summary>
     /// Of the app's time, until its call hub WebSocket opened (negative: on the pre-call check, before the click) and until
-    /// its first peer connection was made (Join answered).
+    /// its first peer connection was made (Join answered), and until its camera was open.
     /// </summary>
     public sealed record Result(int Participants, Timings AppConnected, Timings AppFirstFrame, Timings FloorConnected, Timings FloorFirstFrame,
-        Timings AppSocketOpen, Timings AppFirstPeerConnection);
+        Timings AppSocketOpen, Timings AppFirstPeerConnection, Timings AppCameraOpen);
 
     public async Task<Result[]> MeasureAsync(int[] sizes, int runs, int warmUp, TextWriter progress)
     {
@@ -111,7 +113,7 @@ public sealed class TimeToMedia(Uri baseUrl)
                 await page.WaitForSelectorAsync("[data-testid=call-page][data-phase=open]");
                 present.Add(page);
             }
-            var result = new Result(size, new(), new(), new(), new(), new(), new());
+            var result = new Result(size, new(), new(), new(), new(), new(), new(), new());
             for (var run = -warmUp; run < runs; run++)
             {
                 var app = await RunAppAsync(deputy, visitId, size - 1);
@@ -125,6 +127,7 @@ public sealed class TimeToMedia(Uri baseUrl)
                 result.FloorFirstFrame.Add(bare[1]);
                 result.AppSocketOpen.Add(app[2]);
                 result.AppFirstPeerConnection.Add(app[3]);
+                result.AppCameraOpen.Add(app[4]);
             }
             results.Add(result);
         }

@@ -71,6 +71,10 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
         await Expect(page).ToHaveURLAsync(new Regex($"/visits/{visitId}/call$"));
         await Expect(page.GetByTestId("call-lobby")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Single(hubSockets);
+        // The call took the check's camera and microphone along: the self view plays, nothing is shown as off.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=call-tile-self] [data-testid=tile-video]')?.videoWidth > 0");
+        await Expect(page.GetByTestId("call-mute")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(page.GetByTestId("call-camera")).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(page.GetByTestId("lobby-expected")).ToContainTextAsync("主办单位");
 
         // The same link again, in another browser: used, so to the sign-in page, which says why.

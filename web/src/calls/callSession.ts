@@ -289,9 +289,10 @@ export function createCallSession(visitId: number) {
     await connection.start()
   }
 
-  async function openCamera() {
+  async function openCamera(preview?: MediaStream) {
     try {
-      local.value = await navigator.mediaDevices.getUserMedia(mediaConstraints(loadDeviceChoice()))
+      local.value = preview ?? (await navigator.mediaDevices.getUserMedia(mediaConstraints(loadDeviceChoice())))
+      if (preview) state.media = { audio: preview.getAudioTracks().length > 0, video: preview.getVideoTracks().length > 0, screen: false }
     } catch {
       // Without camera or microphone one can still see, hear and chat.
       state.mediaError = true
@@ -324,15 +325,16 @@ export function createCallSession(visitId: number) {
     })
   }
 
-  // Joins once, however often asked: the pre-call check starts joining on its click, the call page after it.
+  // Joins once, however often asked: the pre-call check starts joining on its click (with its preview's tracks),
+  // the call page after it.
   let started: Promise<void> | undefined
-  const start = () => (started ??= joinCall())
+  const start = (preview?: MediaStream) => (started ??= joinCall(preview))
 
-  async function joinCall() {
+  async function joinCall(preview?: MediaStream) {
     // The speaker may have been chosen on the pre-call check after this session was prepared there.
     state.speakerId = loadDeviceChoice().speakerId
     // The camera opens while the hub connects and Join is answered: none waits for another.
-    camera = openCamera()
+    camera = openCamera(preview)
     try {
       await connect()
     } catch (error) {

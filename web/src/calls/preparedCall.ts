@@ -14,8 +14,9 @@ export function prepareCall(visitId: number) {
 }
 
 /** "Join now": the prepared session starts joining at once, while the call page is still on its way. */
-export function joinPreparedCall(visitId: number) {
-  if (prepared?.visitId === visitId) void prepared.start()
+export function joinPreparedCall(visitId: number, preview?: MediaStream) {
+  if (prepared?.visitId === visitId) void prepared.start(preview)
+  else preview?.getTracks().forEach((t) => t.stop())
 }
 
 /** The session prepared for this visit, or a new one (the call page opened directly, or reloaded). */
