@@ -29,7 +29,7 @@ public sealed class TimeToMedia(Uri baseUrl)
           window.RTCPeerConnection = class extends Native {
             constructor(...args) {
               super(...args);
-              const rec = { pc: this, connectedAt: undefined, frameAt: undefined };
+              const rec = this.__rec = { pc: this, connectedAt: undefined, frameAt: undefined, answerAt: undefined };
               m.pcAt ??= performance.now();
               m.pcs.push(rec);
               this.addEventListener('connectionstatechange', () => {
@@ -44,6 +44,10 @@ public sealed class TimeToMedia(Uri baseUrl)
                 v.requestVideoFrameCallback(() => { rec.frameAt ??= performance.now(); v.remove(); });
               });
             }
+            setRemoteDescription(description) {
+              if (description?.type === 'answer') this.__rec.answerAt ??= performance.now();
+              return super.setRemoteDescription(description);
+            }
           };
         })();
         """;
@@ -55,7 +59,8 @@ public sealed class TimeToMedia(Uri baseUrl)
           if (m.clickAt === undefined || pcs.length < n || pcs.slice(0, n).some((r) => !r.connectedAt || !r.frameAt)) return null;
           const mine = pcs.slice(0, n);
           return [Math.max(...mine.map((r) => r.connectedAt)) - m.clickAt, Math.max(...mine.map((r) => r.frameAt)) - m.clickAt,
-            (m.socketAt ?? NaN) - m.clickAt, m.pcAt - m.clickAt, (m.cameraAt ?? NaN) - m.clickAt];
+            (m.socketAt ?? NaN) - m.clickAt, m.pcAt - m.clickAt, (m.cameraAt ?? NaN) - m.clickAt,
+            Math.max(...mine.map((r) => r.answerAt ?? NaN)) - m.clickAt];
         }
         """;
 
@@ -83,10 +88,11 @@ public sealed class TimeToMedia(Uri baseUrl)
 
     /// <summary>
     /// Of the app's time, until its call hub WebSocket opened (negative: on the pre-call check, before the click) and until
-    /// its first peer connection was made (Join answered), and until its camera was open.
+    /// its first peer connection was made (Join answered), until its camera was open, and until every other participant's
+    /// answer to its offer was set.
     /// </summary>
     public sealed record Result(int Participants, Timings AppConnected, Timings AppFirstFrame, Timings FloorConnected, Timings FloorFirstFrame,
-        Timings AppSocketOpen, Timings AppFirstPeerConnection, Timings AppCameraOpen);
+        Timings AppSocketOpen, Timings AppFirstPeerConnection, Timings AppCameraOpen, Timings AppAnswered);
 
     public async Task<Result[]> MeasureAsync(int[] sizes, int runs, int warmUp, TextWriter progress)
     {
@@ -113,7 +119,7 @@ public sealed class TimeToMedia(Uri baseUrl)
                 await page.WaitForSelectorAsync("[data-testid=call-page][data-phase=open]");
                 present.Add(page);
             }
-            var result = new Result(size, new(), new(), new(), new(), new(), new(), new());
+            var result = new Result(size, new(), new(), new(), new(), new(), new(), new(), new());
             for (var run = -warmUp; run < runs; run++)
             {
                 var app = await RunAppAsync(deputy, visitId, size - 1);
@@ -128,6 +134,7 @@ public sealed class TimeToMedia(Uri baseUrl)
                 result.AppSocketOpen.Add(app[2]);
                 result.AppFirstPeerConnection.Add(app[3]);
                 result.AppCameraOpen.Add(app[4]);
+                result.AppAnswered.Add(app[5]);
             }
             results.Add(result);
         }

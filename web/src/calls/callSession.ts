@@ -147,14 +147,17 @@ export function createCallSession(visitId: number) {
     return created
   }
 
-  // Every call to the hub and every message from it passes the one mapping between its MessagePack and our shapes.
+  // Every call to the hub and every message from it passes the one mapping between its MessagePack and our shapes
+  // (a signal's arguments are a number and strings, the same in both).
   async function call<T = void>(method: string, ...args: unknown[]): Promise<T> {
     if (!hub) throw new Error('The call has ended.')
     return fromHub(await hub.invoke(method, ...args.map(toHub))) as T
   }
 
+  // Sent without waiting for the hub's completion: an answerer goes on to the offerer's candidates at once, and a
+  // signal the hub refuses (over a limit) is made good by an ICE restart anyway.
   async function signal(to: number, kind: SignalKind, payload: string) {
-    await call('Signal', to, kind, payload)
+    await hub?.send('Signal', to, kind, payload)
   }
 
   function onSignal(from: number, kind: SignalKind, payload: string) {
