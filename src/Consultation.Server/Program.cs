@@ -1,4 +1,5 @@
 using Consultation;
+using Consultation.Calls;
 using Consultation.Data;
 using Consultation.Jobs;
 using Consultation.Web;
@@ -15,6 +16,7 @@ try
     app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseCallConnectionsWithoutCookies();
 
     app.MapOperations();
     app.MapConsultation();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,4 +33,21 @@ public static class CallsSetup
         }).RequireAuthorization(LinkSession.CallPolicy);
         app.MapJoinLinks();
     }
+
+    /// <summary>
+    /// A call's WebSocket request lives as long as the call, and with it the request's cookies: the sign-in cookie's
+    /// text twice over (the header and its parsed copy), about 4 KB for every participant. Once authorization has let
+    /// the connection in, nothing reads them again (the hub knows the user from <c>Context.User</c>), so they are
+    /// let go. Goes after <c>UseAuthorization</c>.
+    /// </summary>
+    public static void UseCallConnectionsWithoutCookies(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.WebSockets.IsWebSocketRequest && context.Request.Path.StartsWithSegments(CallHub.Path))
+            {
+                context.Request.Headers.Cookie = default;
+                context.Features.Set<IRequestCookiesFeature>(new RequestCookiesFeature(context.Features));
+            }
+            return next(context);
+        });
 }

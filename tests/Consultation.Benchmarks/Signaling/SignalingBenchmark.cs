@@ -15,7 +15,7 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
     // Signing in costs the server a deliberately slow password hash: ten sets of four accounts take part in all the
     // visits (each account in many, one connection per visit), which changes nothing per signal.
     private const int AccountSets = 10;
-    private const int IdleRoomSize = 4;
+    private const int IdleRoomSize = 4, WarmUpRooms = 125;
     // 16,000 signals a second over 200 connections is 80 a second each: above the default limit of 50, which the
     // run raises so that nothing is refused; the check itself still runs for every signal.
     private const int MessagesPerSecondLimit = 100;
@@ -36,7 +36,7 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
             await using var server = await ServerProcess.StartAsync(database, "Production",
                 new Dictionary<string, string> { ["Calls__MaxMessagesPerSecond"] = $"{MessagesPerSecondLimit}" });
             var idleRooms = idleConnections / IdleRoomSize;
-            var rooms = await new CallRoomGenerator(database).GenerateAsync(AccountSets, 2 * Rooms + idleRooms);
+            var rooms = await new CallRoomGenerator(database).GenerateAsync(AccountSets, 2 * Rooms + WarmUpRooms + idleRooms);
             output.WriteLine($"{AccountSets * 4} accounts, {rooms.Length} visits open now ({clock.Elapsed.TotalSeconds:0} s)");
 
             output.Write("2. starting the raw relay and the PeerJS server ... ");
@@ -63,12 +63,14 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
             }
             output.WriteLine("done");
 
-            output.WriteLine($"4. idle memory: {idleConnections:N0} more connections to each relay (hub: each joined to a visit), RSS before and after, "
-                             + "each once the relay is quiet (.NET relays: after a full garbage collection)");
+            output.WriteLine($"4. idle memory: {WarmUpRooms * IdleRoomSize:N0} connections to each relay to warm it up (caches, pools), then "
+                             + $"{idleConnections:N0} more (hub: each joined to a visit), RSS before and after those, each once the relay is quiet "
+                             + "(.NET relays: after a full garbage collection)");
             var memory = new List<(string Relay, double BytesPerConnection)>();
             foreach (var relay in relays.DistinctBy(r => r.Process))
             {
-                var perConnection = await IdleMemoryAsync(generator, relay.Protocol, relay.Process, rooms[(2 * Rooms)..]);
+                var perConnection = await IdleMemoryAsync(generator, relay.Protocol, relay.Process,
+                    rooms[(2 * Rooms)..(2 * Rooms + WarmUpRooms)], rooms[(2 * Rooms + WarmUpRooms)..]);
                 memory.Add((relay.Protocol.Name, perConnection));
                 output.WriteLine($"   {relay.Protocol.Name,-22} {perConnection / 1024:0.0} KB per connection ({clock.Elapsed.TotalSeconds:0} s)");
             }
@@ -109,15 +111,23 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
         }
     }
 
-    private static async Task<double> IdleMemoryAsync(LoadGenerator generator, RelayProtocol relay, ServerProcess process, CallRoom[] idleRooms)
+    /// <summary>
+    /// The memory each of the idle connections adds, once the warm-up connections have filled what a relay fills once
+    /// (the hub's database page caches and connection pools, the runtime's pools), so that only what stays per
+    /// connection is counted.
+    /// </summary>
+    private static async Task<double> IdleMemoryAsync(LoadGenerator generator, RelayProtocol relay, ServerProcess process, CallRoom[] warmUpRooms,
+        CallRoom[] idleRooms)
     {
         var dotnet = relay is not PeerJsProtocol;
+        var warm = await generator.ConnectAsync(relay, warmUpRooms, parallel: 8, prepareSignals: false);
         var before = await SettledResidentBytesAsync(process.Id, dotnet);
         var idle = await generator.ConnectAsync(relay, idleRooms, parallel: 8, prepareSignals: false);
         var after = await SettledResidentBytesAsync(process.Id, dotnet);
-        var closed = LoadGenerator.ClosedCount(idle);
+        var closed = LoadGenerator.ClosedCount(warm) + LoadGenerator.ClosedCount(idle);
+        generator.Forget(warm);
         generator.Forget(idle);
-        foreach (var client in idle)
+        foreach (var client in warm.Concat(idle))
             await client.DisposeAsync();
         if (closed > 0)
             throw new InvalidOperationException($"{relay.Name} closed {closed} idle connections before their memory was read:\n{process.Recent()}");
@@ -126,15 +136,28 @@ public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int i
         return (after - before) / (double)idle.Length;
     }
 
-    /// <summary>RSS once the process is quiet and, for the .NET relays, after a full garbage collection (node collects when idle).</summary>
+    /// <summary>
+    /// RSS once the process is quiet and, for the .NET relays, after a full garbage collection and once the runtime has
+    /// given back the memory that collection freed (it does so over some seconds: RSS is read each second until it
+    /// has not fallen for five); node collects when idle.
+    /// </summary>
     private static async Task<long> SettledResidentBytesAsync(int pid, bool dotnet)
     {
         await ProcessStats.WaitUntilQuietAsync(pid, TimeSpan.FromSeconds(20));
-        if (dotnet)
-            await ProcessStats.CollectGarbageAsync(pid);
-        else
+        if (!dotnet)
+        {
             await Task.Delay(TimeSpan.FromSeconds(3));
-        return ProcessStats.ResidentBytes(pid);
+            return ProcessStats.ResidentBytes(pid);
+        }
+        await ProcessStats.CollectGarbageAsync(pid);
+        var lowest = ProcessStats.ResidentBytes(pid);
+        for (int second = 0, steady = 0; second < 60 && steady < 5; second++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = ProcessStats.ResidentBytes(pid);
+            (lowest, steady) = now < lowest ? (now, 0) : (lowest, steady + 1);
+        }
+        return lowest;
     }
 
     private static bool Report(TextWriter output, List<StepResult> results, List<(string Relay, double BytesPerConnection)> memory)
