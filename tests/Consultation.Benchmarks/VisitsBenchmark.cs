@@ -18,20 +18,27 @@ public static class VisitsBenchmark
     public static async Task<int> RunAsync(string database, VisitsOptions o)
     {
         var polling = TimeSpan.FromSeconds(o.PollingSeconds);
-        // Short offsets, so that the reminders of visits starting minutes ahead come due a minute or two after scheduling.
-        var visits = new VisitSettings { SecondReminderBefore = TimeSpan.FromMinutes(2), RoomOpensBefore = TimeSpan.FromMinutes(1) };
+        // Short offsets, so that the reminders of visits starting minutes ahead come due a minute or two after scheduling;
+        // the no-show checks and the closing an hour after the start, after the run even for a long spread.
+        var visits = new VisitSettings
+        {
+            SecondReminderBefore = TimeSpan.FromMinutes(2), RoomOpensBefore = TimeSpan.FromMinutes(1),
+            NoShowCheckAfter = TimeSpan.FromHours(1), CloseAfterEnd = TimeSpan.FromHours(1),
+        };
         var settings = new Dictionary<string, string>
         {
             ["Jobs__RunServer"] = "true",
             ["Jobs__PollingInterval"] = polling.ToString("c", CultureInfo.InvariantCulture),
             ["Visits__SecondReminderBefore"] = visits.SecondReminderBefore.ToString("c", CultureInfo.InvariantCulture),
             ["Visits__RoomOpensBefore"] = visits.RoomOpensBefore.ToString("c", CultureInfo.InvariantCulture),
+            ["Visits__NoShowCheckAfter"] = visits.NoShowCheckAfter.ToString("c", CultureInfo.InvariantCulture),
+            ["Visits__CloseAfterEnd"] = visits.CloseAfterEnd.ToString("c", CultureInfo.InvariantCulture),
         };
         // Handler k holds visits k, k + people, ...: their starts are at least a visit's length apart.
         var people = (int)Math.Min(o.Visits, Math.Ceiling(o.Visits * (double)DurationMinutes / o.SpreadMinutes));
         Console.WriteLine($"server settings: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))}; other offsets at their defaults:");
         Console.WriteLine($"   FirstReminderBefore {visits.FirstReminderBefore} (not due: every visit starts within a day), "
-                          + $"NoShowCheckAfter {visits.NoShowCheckAfter}, CloseAfterEnd {visits.CloseAfterEnd} (both after the run); "
+                          + "no-show checks and closing after the run; "
                           + "Hangfire on SQLite (its own file beside the database) with one worker; no SMTP server or SMS gateway: in-app only");
         Console.WriteLine($"visits: {o.Visits:N0} video visits of {DurationMinutes} minutes, starts spread evenly over {o.SpreadMinutes} minutes from "
                           + $"{o.AheadMinutes} minutes after scheduling begins; {people:N0} handlers and {people:N0} deputies (a person is in one visit at a time); "
