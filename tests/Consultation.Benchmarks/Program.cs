@@ -25,8 +25,8 @@ const string Usage = """
       --visits      visits to schedule (default 10000)
       --clients     handlers scheduling in parallel (default 8)
       --polling     Hangfire's scheduler polling interval (Jobs:PollingInterval), in seconds (default 2, the product's default)
-      --spread      minutes over which the visits' starts are spread (default 10)
-      --ahead       minutes from the start of scheduling to the first visit's start (default 6)
+      --spread      minutes over which the visits' starts are spread (default 20)
+      --ahead       minutes from the start of scheduling to the first visit's start (default 13)
       --keep        leave the generated database in its temporary folder, to look into
       signaling     signals relayed by the hub, a raw Kestrel WebSocket relay and the PeerJS server, at 1,000 to 16,000 a second
       --seconds     seconds of load per relay and rate (default 10)
@@ -42,7 +42,7 @@ const string Usage = """
 var commands = new Dictionary<string, Dictionary<string, int>>
 {
     ["items"] = new() { ["--items"] = 10_000, ["--iterations"] = 50, ["--loads"] = 10 },
-    ["visits"] = new() { ["--visits"] = 10_000, ["--clients"] = 8, ["--polling"] = 2, ["--spread"] = 10, ["--ahead"] = 6 },
+    ["visits"] = new() { ["--visits"] = 10_000, ["--clients"] = 8, ["--polling"] = 2, ["--spread"] = 20, ["--ahead"] = 13 },
     ["signaling"] = new() { ["--seconds"] = 10, ["--idle"] = 2_000 },
     ["review"] = new() { ["--items"] = 100_000, ["--visits"] = 300_000, ["--rounds"] = 20, ["--exports"] = 3 },
 };

@@ -29,8 +29,11 @@ public sealed class AttendanceLog(IServiceScopeFactory scopes, ILogger<Attendanc
     {
         lock (_lastWrite)
         {
-            var next = _lastWrite.GetValueOrDefault(visitId, Task.CompletedTask).ContinueWith(_ => RunAsync(visitId, write)).Unwrap();
+            var next = _lastWrite.GetValueOrDefault(visitId, Task.CompletedTask)
+                .ContinueWith(_ => RunAsync(visitId, write), TaskScheduler.Default).Unwrap();
             _lastWrite[visitId] = next;
+            // The room's last write forgets itself, so that finished visits leave nothing behind.
+            next.ContinueWith(_ => _lastWrite.TryRemove(new KeyValuePair<int, Task>(visitId, next)), TaskScheduler.Default);
             return next;
         }
     }

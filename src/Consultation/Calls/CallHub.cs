@@ -55,7 +55,7 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             throw new HubException("You are not a participant of this visit: open the link from your own invitation, or sign in with your own account.");
         var opens = RoomWindow.OpensFor(visit, participant.Role, Settings, visitSettings.Value);
         var closes = RoomWindow.Closes(visit, visitSettings.Value);
-        if (rooms.RoomOf(visitId).Ended || (visit.ClosedAtUtc is not null && Now <= closes))
+        if (rooms.Find(visitId)?.Ended == true || (visit.ClosedAtUtc is not null && Now <= closes))
             throw new HubException("The lead unit has ended this visit: ask the unit to schedule another one if more is to be said.");
         if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video)
             throw new HubException("This visit is not a video visit that is still to take place.");
@@ -64,10 +64,9 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         if (Now > closes)
             throw new HubException("The room has closed: ask the unit to schedule another visit.");
 
-        var room = rooms.RoomOf(visitId);
-        var wasOpen = room.IsOpen;
         var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));
-        var (added, replaced) = room.Enter(self, Context.ConnectionId, Settings.MaxParticipants);
+        var wasOpen = rooms.Find(visitId)?.IsOpen == true;
+        var (room, added, replaced) = rooms.Enter(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
         if (!added)
             throw new HubException($"The room is full ({Settings.MaxParticipants} participants).");
         if (replaced is not null)
@@ -152,7 +151,9 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         await Groups.RemoveFromGroupAsync(connectionId, Group(seat.Room.VisitId));
         await attendance.LeftAsync(seat.Room.VisitId, seat.ParticipantId, Now);
         await Clients.Group(Group(seat.Room.VisitId)).ParticipantLeft(seat.ParticipantId);
-        if (!seat.Room.IsOpen && seat.Room.Members.Count > 0)
+        if (seat.Room.Members.Count == 0)
+            rooms.LetGoIfEmpty(seat.Room);
+        else if (!seat.Room.IsOpen)
             await Clients.Group(Group(seat.Room.VisitId)).RoomStateChanged("lobby");
     }
 

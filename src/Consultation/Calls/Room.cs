@@ -12,6 +12,7 @@ public sealed class Room(int visitId)
 {
     private readonly Dictionary<int, Member> _members = [];
     private volatile bool _open;
+    private bool _letGo;
 
     public int VisitId { get; } = visitId;
 
@@ -28,11 +29,16 @@ public sealed class Room(int visitId)
         get { lock (_members) return _members.Values.ToList(); }
     }
 
-    /// <summary>Adds or replaces (after a reconnect) the participant's connection; returns the one it replaced.</summary>
-    public (bool Added, string? Replaced) Enter(Peer peer, string connectionId, int capacity)
+    /// <summary>
+    /// Adds or replaces (after a reconnect) the participant's connection; returns the one it replaced. Null when the
+    /// room was let go meanwhile (see <see cref="TryLetGo"/>): the registry then has, or makes, another.
+    /// </summary>
+    public (bool Added, string? Replaced)? Enter(Peer peer, string connectionId, int capacity)
     {
         lock (_members)
         {
+            if (_letGo)
+                return null;
             var replaced = _members.GetValueOrDefault(peer.ParticipantId)?.ConnectionId;
             if (replaced is null && _members.Count >= capacity)
                 return (false, null);
@@ -67,6 +73,13 @@ public sealed class Room(int visitId)
             _open = false;
             return members;
         }
+    }
+
+    /// <summary>An empty room that was not ended is let go, once: nobody can enter it afterwards.</summary>
+    public bool TryLetGo()
+    {
+        lock (_members)
+            return _letGo = _letGo || (_members.Count == 0 && !Ended);
     }
 
     private bool HasLeadUnit() => _members.Values.Any(m => m.Peer.Role == ParticipantRole.LeadUnit);
@@ -110,7 +123,30 @@ public sealed class RoomRegistry
         }
     }
 
-    public Room RoomOf(int visitId) => _rooms.GetOrAdd(visitId, id => new Room(id));
+    /// <summary>Rooms in memory now: one per visit with someone in it, or ended for everyone.</summary>
+    public int Count => _rooms.Count;
+
+    /// <summary>The visit's room if it is in memory; <see cref="Enter"/> makes it.</summary>
+    public Room? Find(int visitId) => _rooms.GetValueOrDefault(visitId);
+
+    /// <summary>Puts the participant's connection in the visit's room, made if need be (also when the last member let the one found go).</summary>
+    public (Room Room, bool Added, string? Replaced) Enter(int visitId, Peer peer, string connectionId, int capacity)
+    {
+        while (true)
+        {
+            var room = _rooms.GetOrAdd(visitId, id => new Room(id));
+            if (room.Enter(peer, connectionId, capacity) is var (added, replaced))
+                return (room, added, replaced);
+            _rooms.TryRemove(new KeyValuePair<int, Room>(visitId, room));
+        }
+    }
+
+    /// <summary>Forgets a room its last member left, so that a year of visits does not stay in memory.</summary>
+    public void LetGoIfEmpty(Room room)
+    {
+        if (room.TryLetGo())
+            _rooms.TryRemove(new KeyValuePair<int, Room>(room.VisitId, room));
+    }
 
     public void Sit(string connectionId, Room room, int participantId) => _seats[connectionId] = new Seat(room, participantId);
 
