@@ -5,6 +5,7 @@ using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using Hangfire.States;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -112,6 +113,21 @@ public static class RecurringJobs
         recurring.AddOrUpdate<Items.ItemJobs>(DeadlineWatch, j => j.WatchDeadlinesAsync(), settings.DeadlineWatchCron,
             new RecurringJobOptions { TimeZone = zone });
         recurring.AddOrUpdate<Data.SqliteStatisticsJob>(Data.SqliteStatistics.RecurringId, j => j.RunAsync(), Cron.Hourly());
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<Reconcile>(j => j.RunAsync());
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        RunAgainWhatThePreviousRunCutOff(app.Services.GetRequiredService<JobStorage>(), jobs);
+        jobs.Enqueue<Reconcile>(j => j.RunAsync());
+    }
+
+    /// <summary>
+    /// On SQLite this process is the only job server, and its workers have not started yet: a job still processing
+    /// was cut off by the end of the previous run (a crash, a kill), half its messages sent. It runs again now rather
+    /// than when its fetch times out (half an hour); what it had sent is in the ledger and is not sent twice.
+    /// </summary>
+    private static void RunAgainWhatThePreviousRunCutOff(JobStorage storage, IBackgroundJobClient jobs)
+    {
+        if (storage is not SQLiteStorage)
+            return;
+        foreach (var (id, _) in storage.GetMonitoringApi().ProcessingJobs(0, 100))
+            jobs.ChangeState(id, new EnqueuedState(), ProcessingState.StateName);
     }
 }
