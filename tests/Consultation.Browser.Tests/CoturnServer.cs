@@ -12,14 +12,11 @@ namespace Consultation.Browser.Tests;
 public sealed class CoturnServer : IAsyncDisposable
 {
     private const string Executable = "/usr/bin/turnserver";
-    private Process _process;
+    private readonly Process _process;
     private readonly string _folder;
 
-    private CoturnServer(string folder, int port, string secret)
-    {
-        (_folder, Port, Secret) = (folder, port, secret);
-        _process = Launch();
-    }
+    private CoturnServer(Process process, string folder, int port, string secret) =>
+        (_process, _folder, Port, Secret) = (process, folder, port, secret);
 
     public int Port { get; }
     public string Secret { get; }
@@ -41,43 +38,22 @@ public sealed class CoturnServer : IAsyncDisposable
         var port = ServerFixture.FreeLoopbackPort();
         var secret = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         var folder = Directory.CreateTempSubdirectory("consultation-coturn-").FullName;
-        var server = new CoturnServer(folder, port, secret);
-        await server.WaitUntilListeningAsync();
-        return server;
-    }
-
-    /// <summary>Kills coturn, as a relay that goes away mid-call: every allocation on it is gone.</summary>
-    public async Task StopAsync()
-    {
-        if (_process.HasExited)
-            return;
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
-
-    /// <summary>Starts coturn again on the same port with the same secret, after <see cref="StopAsync"/>.</summary>
-    public async Task StartAgainAsync()
-    {
-        _process.Dispose();
-        _process = Launch();
-        await WaitUntilListeningAsync();
-    }
-
-    private Process Launch()
-    {
         var start = new ProcessStartInfo(Executable,
         [
-            "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", $"--listening-port={Port}",
-            "--use-auth-secret", $"--static-auth-secret={Secret}", "--realm=consultation.test",
+            "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", $"--listening-port={port}",
+            "--use-auth-secret", $"--static-auth-secret={secret}", "--realm=consultation.test",
             "--no-cli", "--no-tls", "--no-dtls", "--allow-loopback-peers", "--no-stdout-log",
-            $"--log-file={Path.Combine(_folder, "turn.log")}", "--simple-log", $"--pidfile={Path.Combine(_folder, "turn.pid")}",
+            $"--log-file={Path.Combine(folder, "turn.log")}", "--simple-log", $"--pidfile={Path.Combine(folder, "turn.pid")}",
         ])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        return Process.Start(start) ?? throw new InvalidOperationException("turnserver did not start.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("turnserver did not start.");
+        var server = new CoturnServer(process, folder, port, secret);
+        await server.WaitUntilListeningAsync();
+        return server;
     }
 
     /// <summary>coturn's log, to explain a failed relay.</summary>
@@ -89,7 +65,11 @@ public sealed class CoturnServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
         _process.Dispose();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }

@@ -7,7 +7,6 @@ import type { HubConnection } from '@microsoft/signalr'
 import type { ParticipantRole } from '../api/visits'
 import { loadDeviceChoice, mediaConstraints } from './devices'
 import { PeerLink, unwrap, type LinkState, type SignalKind } from './peerLink'
-import { fromHub, toHub } from './hubWire'
 import { activeSpeaker, qualityLevel, readStats, summarize, type Counters, type LinkStats, type QualityLevel } from './quality'
 import { refusalOf, type Refusal } from './refusal'
 
@@ -90,10 +89,6 @@ export function createCallSession(visitId: number) {
   const links = new Map<number, PeerLink>()
   const counters = new Map<number, Counters>()
   let hub: HubConnection | undefined
-  let connecting: Promise<void> | undefined
-  let camera: Promise<void> = Promise.resolve()
-  // Signals that arrive while my Join is being answered: their senders are known only from its answer.
-  let early: [number, SignalKind, string][] | undefined
   let config: RTCConfiguration = {}
   let startedAt = 0
   let timers: ReturnType<typeof setInterval>[] = []
@@ -147,24 +142,11 @@ export function createCallSession(visitId: number) {
     return created
   }
 
-  // Every call to the hub and every message from it passes the one mapping between its MessagePack and our shapes
-  // (a signal's arguments are a number and strings, the same in both).
-  async function call<T = void>(method: string, ...args: unknown[]): Promise<T> {
-    if (!hub) throw new Error('The call has ended.')
-    return fromHub(await hub.invoke(method, ...args.map(toHub))) as T
-  }
-
-  // Sent without waiting for the hub's completion: an answerer goes on to the offerer's candidates at once, and a
-  // signal the hub refuses (over a limit) is made good by an ICE restart anyway.
   async function signal(to: number, kind: SignalKind, payload: string) {
-    await hub?.send('Signal', to, kind, payload)
+    await hub?.invoke('Signal', to, kind, payload)
   }
 
   function onSignal(from: number, kind: SignalKind, payload: string) {
-    if (early) {
-      early.push([from, kind, payload])
-      return
-    }
     const envelope = unwrap(payload)
     if (!envelope || !find(from)) return
     let existing = links.get(from)
@@ -211,19 +193,13 @@ export function createCallSession(visitId: number) {
 
   async function join() {
     state.phase = 'joining'
-    early = []
     try {
-      // My camera opens while Join is answered; the offers wait for it so that they carry its tracks.
-      const joined = await call<JoinResult>('Join', visitId)
-      await camera
-      applyJoin(joined)
+      applyJoin(await hub!.invoke<JoinResult>('Join', visitId))
     } catch (error) {
-      await refused(error)
+      state.refusal = refusalOf(error)
+      state.phase = 'refused'
+      stopEverything()
       return
-    } finally {
-      const held = early
-      early = undefined
-      for (const signalled of held) onSignal(...signalled)
     }
     // The hub handles one call of a connection at a time: offers and candidates go first, the rest after them.
     setTimeout(() => void catchUp(), catchUpAfterMs)
@@ -232,28 +208,24 @@ export function createCallSession(visitId: number) {
   // The chat so far, and my microphone and camera if not the defaults (on), as everyone else sees them.
   async function catchUp() {
     try {
-      const history = await call<ChatLine[]>('ChatHistory')
+      const history = await hub?.invoke<ChatLine[]>('ChatHistory')
       if (history) state.chat = [...history, ...state.chat.filter((l) => !history.some((h) => h.id === l.id))]
       if (!state.media.audio || !state.media.video || state.media.screen)
-        await call('SetMedia', state.media.audio, state.media.video, state.media.screen)
+        await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
     } catch {
       /* after the next reconnect */
     }
   }
 
   async function connectHub() {
-    const [signalR, { MessagePackHubProtocol }] = await Promise.all([import('@microsoft/signalr'), import('@microsoft/signalr-protocol-msgpack')])
-    const connection = new signalR.HubConnectionBuilder()
+    const signalR = await import('@microsoft/signalr')
+    hub = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/visits')
-      .withHubProtocol(new MessagePackHubProtocol())
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => Math.min(500 * 2 ** c.previousRetryCount, 3_000) })
       .withStatefulReconnect()
       .configureLogging(signalR.LogLevel.Warning)
       .build()
-    hub = connection
-    const on = <A extends unknown[]>(method: string, handler: (...args: A) => void) =>
-      connection.on(method, (...args: unknown[]) => handler(...(args.map(fromHub) as A)))
-    on('ParticipantJoined', (peer: PeerView) => {
+    hub.on('ParticipantJoined', (peer: PeerView) => {
       upsert(peer)
       // Their old connection to us is of no use to the page that just joined.
       const existing = links.get(peer.participantId)
@@ -263,18 +235,18 @@ export function createCallSession(visitId: number) {
         find(peer.participantId)!.link = 'waiting'
       }
     })
-    on('ParticipantLeft', (id: number) => forget(id))
-    on('Signal', onSignal)
-    on('MediaChanged', (id: number, media: MediaState) => {
+    hub.on('ParticipantLeft', (id: number) => forget(id))
+    hub.on('Signal', onSignal)
+    hub.on('MediaChanged', (id: number, media: MediaState) => {
       const p = find(id)
       if (!p) return
       p.media = media
       if (!media.screen) p.screen = undefined
     })
-    on('Chat', (line: ChatLine) => {
+    hub.on('Chat', (line: ChatLine) => {
       if (!state.chat.some((l) => l.id === line.id)) state.chat.push(line)
     })
-    on('RoomStateChanged', (room: string) => {
+    hub.on('RoomStateChanged', (room: string) => {
       if (room === 'open') roomOpened()
       else if (room === 'lobby') state.phase = 'lobby'
       else if (room === 'closed') {
@@ -283,19 +255,18 @@ export function createCallSession(visitId: number) {
         stopEverything()
       }
     })
-    connection.onreconnecting(() => (state.hubReconnecting = true))
+    hub.onreconnecting(() => (state.hubReconnecting = true))
     // A new connection: the server may have restarted and forgotten its rooms, so join again.
-    connection.onreconnected(() => {
+    hub.onreconnected(() => {
       state.hubReconnecting = false
       if (state.phase === 'open' || state.phase === 'lobby' || state.phase === 'joining') void join()
     })
-    await connection.start()
+    await hub.start()
   }
 
-  async function openCamera(preview?: MediaStream) {
+  async function openCamera() {
     try {
-      local.value = preview ?? (await navigator.mediaDevices.getUserMedia(mediaConstraints(loadDeviceChoice())))
-      if (preview) state.media = { audio: preview.getAudioTracks().length > 0, video: preview.getVideoTracks().length > 0, screen: false }
+      local.value = await navigator.mediaDevices.getUserMedia(mediaConstraints(loadDeviceChoice()))
     } catch {
       // Without camera or microphone one can still see, hear and chat.
       state.mediaError = true
@@ -303,45 +274,15 @@ export function createCallSession(visitId: number) {
     }
   }
 
-  async function refused(error: unknown) {
-    state.refusal = refusalOf(error)
-    state.phase = 'refused'
-    // A camera still opening is stopped too, once open.
-    await camera
-    stopEverything()
-  }
-
-  // The hub connection, opened once (or again after it closed for good), also ahead of start() by prepare().
-  function connect(): Promise<void> {
-    if ((hub?.state as string | undefined) === 'Disconnected') connecting = undefined
-    connecting ??= connectHub().catch((error: unknown) => {
-      connecting = undefined
-      throw error
-    })
-    return connecting
-  }
-
-  // Opens the hub connection before the person presses Join, so that joining is one call to the hub.
-  function prepare() {
-    connect().catch(() => {
-      /* start() connects again and shows what went wrong */
-    })
-  }
-
-  // Joins once, however often asked: the pre-call check starts joining on its click (with its preview's tracks),
-  // the call page after it.
-  let started: Promise<void> | undefined
-  const start = (preview?: MediaStream) => (started ??= joinCall(preview))
-
-  async function joinCall(preview?: MediaStream) {
-    // The speaker may have been chosen on the pre-call check after this session was prepared there.
-    state.speakerId = loadDeviceChoice().speakerId
-    // The camera opens while the hub connects and Join is answered: none waits for another.
-    camera = openCamera(preview)
+  async function start() {
+    // The camera starts while the hub connects: neither waits for the other.
+    const camera = openCamera()
     try {
-      await connect()
+      await Promise.all([connectHub(), camera])
     } catch (error) {
-      await refused(error)
+      state.refusal = refusalOf(error)
+      state.phase = 'refused'
+      stopEverything()
       return
     }
     startedAt = Date.now()
@@ -368,7 +309,7 @@ export function createCallSession(visitId: number) {
     const measured = state.participants.map((p) => p.stats).filter((s): s is LinkStats => !!s)
     if (!startedAt || measured.length === 0) return
     try {
-      await call('ReportQuality', summarize(startedAt, Date.now(), measured))
+      await hub?.invoke('ReportQuality', summarize(startedAt, Date.now(), measured))
     } catch {
       /* the next one, or the one on leaving, is stored instead */
     }
@@ -379,7 +320,7 @@ export function createCallSession(visitId: number) {
     for (const track of local.value?.getAudioTracks() ?? []) track.enabled = state.media.audio
     for (const track of local.value?.getVideoTracks() ?? []) track.enabled = state.media.video
     try {
-      await call('SetMedia', state.media.audio, state.media.video, state.media.screen)
+      await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
     } catch {
       /* sent again with the next change or after rejoining */
     }
@@ -405,7 +346,7 @@ export function createCallSession(visitId: number) {
   }
 
   async function sendChat(text: string) {
-    await call('Chat', text)
+    await hub?.invoke('Chat', text)
   }
 
   function stopEverything() {
@@ -420,10 +361,6 @@ export function createCallSession(visitId: number) {
 
   async function leave() {
     await report()
-    // A connection still opening (a prepared session dropped at once) is closed once open.
-    const opening = connecting
-    connecting = undefined
-    await opening?.catch(() => {})
     const h = hub
     hub = undefined
     stopEverything()
@@ -438,10 +375,10 @@ export function createCallSession(visitId: number) {
 
   async function endForEveryone() {
     await report()
-    await call('EndVisit')
+    await hub?.invoke('EndVisit')
   }
 
-  return { visitId, state, local, screen, links, prepare, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
+  return { state, local, screen, links, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
 }
 
 export type CallSession = ReturnType<typeof createCallSession>
