@@ -123,7 +123,7 @@ public static class RecurringJobs
     /// was cut off by the end of the previous run (a crash, a kill), half its messages sent. It runs again now rather
     /// than when its fetch times out (half an hour); what it had sent is in the ledger and is not sent twice.
     /// </summary>
-    private static void RunAgainWhatThePreviousRunCutOff(JobStorage storage, IBackgroundJobClient jobs)
+    internal static void RunAgainWhatThePreviousRunCutOff(JobStorage storage, IBackgroundJobClient jobs)
     {
         if (storage is not SQLiteStorage)
             return;
