@@ -114,14 +114,15 @@ public static class RecurringJobs
             new RecurringJobOptions { TimeZone = zone });
         recurring.AddOrUpdate<Data.SqliteStatisticsJob>(Data.SqliteStatistics.RecurringId, j => j.RunAsync(), Cron.Hourly());
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
-        RunAgainWhatThePreviousRunCutOff(app.Services.GetRequiredService<JobStorage>(), jobs);
+        if (app.Services.GetRequiredService<JobSettings>().RunServer)
+            RunAgainWhatThePreviousRunCutOff(app.Services.GetRequiredService<JobStorage>(), jobs);
         jobs.Enqueue<Reconcile>(j => j.RunAsync());
     }
 
     /// <summary>
-    /// On SQLite this process is the only job server, and its workers have not started yet: a job still processing
-    /// was cut off by the end of the previous run (a crash, a kill), half its messages sent. It runs again now rather
-    /// than when its fetch times out (half an hour); what it had sent is in the ledger and is not sent twice.
+    /// On SQLite a process that runs the job server is the only one, and its workers have not started yet: a job still
+    /// processing was cut off by the end of the previous run (a crash, a kill), half its messages sent. It runs again
+    /// now rather than when its fetch times out (half an hour); what it had sent is in the ledger and is not sent twice.
     /// </summary>
     internal static void RunAgainWhatThePreviousRunCutOff(JobStorage storage, IBackgroundJobClient jobs)
     {
