@@ -387,11 +387,28 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AnsweredOnTime")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ContactedBeforeAnswer")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstAnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("FirstVerdict")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("integer");
@@ -608,6 +625,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FactsComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HandlingPlan")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
@@ -636,6 +656,10 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("LatestVerdict")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -648,6 +672,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.Property<string>("Problem")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("ReHandlingCount")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("RegisteredAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1149,6 +1176,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsTracked")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("integer");

@@ -390,11 +390,28 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AnsweredOnTime")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("ContactedBeforeAnswer")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("FirstAnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FirstCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("FirstVerdict")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("int");
@@ -611,6 +628,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("FactsComputedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("HandlingPlan")
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
@@ -639,6 +659,10 @@ namespace Consultation.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("LatestVerdict")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -651,6 +675,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.Property<string>("Problem")
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ReHandlingCount")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("RegisteredAtUtc")
                         .HasColumnType("datetime2");
@@ -1154,6 +1181,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsTracked")
+                        .HasColumnType("bit");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("int");

@@ -364,10 +364,27 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AnsweredOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ContactedBeforeAnswer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstAnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstVerdict")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ItemId")
@@ -577,6 +594,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FactsComputedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HandlingPlan")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
@@ -605,6 +625,10 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LatestVerdict")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -617,6 +641,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.Property<string>("Problem")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReHandlingCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RegisteredAtUtc")
                         .HasColumnType("TEXT");
@@ -1096,6 +1123,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTracked")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("INTEGER");

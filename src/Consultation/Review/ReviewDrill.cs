@@ -47,7 +47,7 @@ public static class ReviewDrill
     public static IQueryable<int> ItemIds(AppDbContext db, ReviewScope scope, string figure, VisitMethod? method)
     {
         if (OnDuties.TryGetValue(figure, out var onDuty))
-            return scope.Duties(db).Facts(db, scope.Now).Where(onDuty).Select(f => f.ItemId);
+            return scope.Duties(db).Facts(scope.Now).Where(onDuty).Select(f => f.ItemId);
         if (OnVisits.TryGetValue(figure, out var state))
         {
             var visits = ReviewQueries.Visits(db, scope).Where(v => v.State == state);

@@ -1,5 +1,6 @@
 using Consultation.Data;
 using Consultation.Items;
+using Consultation.Outcomes;
 using Consultation.Visits;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,7 @@ public static class ReviewQueries
     /// <summary>The figures of each unit in scope (a unit with no duty, visit or commitment has no row), ordered by unit id.</summary>
     public static async Task<FigureCounts[]> ByUnitAsync(AppDbContext db, ReviewScope scope)
     {
-        // The row limit (never reached) makes the facts a derived table that the grouping reads, which EF Core can
-        // aggregate with conditions; without it EF tries to regroup the joined entities and gives up.
-        var units = await scope.Duties(db).Facts(db, scope.Now).Take(int.MaxValue)
+        var units = await scope.Duties(db).Facts(scope.Now)
             .GroupBy(f => f.UnitId)
             .Select(g => new FigureCounts
             {
@@ -22,10 +21,10 @@ public static class ReviewQueries
                 Answered = g.Count(f => f.AnsweredAtUtc != null),
                 AnsweredOnTime = g.Count(f => f.OnTime),
                 Contacted = g.Count(f => f.Contacted),
-                CategoryA = g.Count(f => f.Category == Outcomes.ResponseCategory.A),
-                CategoryB = g.Count(f => f.Category == Outcomes.ResponseCategory.B),
-                CategoryC = g.Count(f => f.Category == Outcomes.ResponseCategory.C),
-                CategoryD = g.Count(f => f.Category == Outcomes.ResponseCategory.D),
+                CategoryA = g.Count(f => f.Category == ResponseCategory.A),
+                CategoryB = g.Count(f => f.Category == ResponseCategory.B),
+                CategoryC = g.Count(f => f.Category == ResponseCategory.C),
+                CategoryD = g.Count(f => f.Category == ResponseCategory.D),
                 Evaluated = g.Count(f => f.Latest != null),
                 Satisfied = g.Count(f => f.Latest == Verdict.Satisfied),
                 BasicallySatisfied = g.Count(f => f.Latest == Verdict.BasicallySatisfied),
@@ -69,7 +68,7 @@ public static class ReviewQueries
     {
         var items = scope.Items(db);
         var now = scope.Now;
-        var commitments = db.Commitments.Overdue(db, now).Where(c => items.Any(i => i.Id == c.ItemId));
+        var commitments = db.Commitments.Overdue(now).Where(c => items.Any(i => i.Id == c.ItemId));
         return scope.UnitId is { } unit ? commitments.Where(c => c.OwnerUnitId == unit) : commitments;
     }
 
@@ -77,13 +76,12 @@ public static class ReviewQueries
     public static async Task<MonthRow[]> TrendAsync(AppDbContext db, ReviewScope scope)
     {
         var hours = ReviewScope.Offset.TotalHours;
-        // The same duties and first answers as the facts, without the lookups the trend does not count.
         var duties = scope.Duties(db);
         var received = await duties.Where(a => a.Item!.SubmittedAtUtc != null)
             .Select(a => a.Item!.SubmittedAtUtc!.Value.AddHours(hours))
             .GroupBy(d => new { d.Year, d.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
-        var answered = await DutyFactsQuery.FirstAnswers(db).Where(r => duties.Any(a => a.ItemId == r.ItemId && a.UnitId == r.UnitId))
-            .Select(r => r.AnsweredAtUtc.AddHours(hours))
+        var answered = await duties.Where(a => a.FirstAnsweredAtUtc != null)
+            .Select(a => a.FirstAnsweredAtUtc!.Value.AddHours(hours))
             .GroupBy(d => new { d.Year, d.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
         var held = await Visits(db, scope).Where(v => v.State == VisitState.Held)
             .Select(v => v.StartUtc.AddHours(hours))
