@@ -387,28 +387,11 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("AnsweredOnTime")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("ContactedBeforeAnswer")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("FirstAnsweredAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FirstCategory")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("FirstVerdict")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("integer");
@@ -656,10 +639,6 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("LatestVerdict")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -672,9 +651,6 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.Property<string>("Problem")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
-
-                    b.Property<int>("ReHandlingCount")
-                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("RegisteredAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1121,6 +1097,193 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.HasIndex("ItemId", "UnitId", "AnsweredAtUtc");
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewCommitments");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AnsweredMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AwaitingAnswer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("First")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Latest")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReHandlings")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReceivedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewDuties");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewVisits");
                 });
 
             modelBuilder.Entity("Consultation.Units.HandlerUnit", b =>

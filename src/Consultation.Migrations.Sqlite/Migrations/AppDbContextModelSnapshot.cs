@@ -364,27 +364,10 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AnsweredOnTime")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ContactedBeforeAnswer")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("DueAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FirstAnsweredAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FirstCategory")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FirstVerdict")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ItemId")
@@ -625,10 +608,6 @@ namespace Consultation.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LatestVerdict")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -641,9 +620,6 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.Property<string>("Problem")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("ReHandlingCount")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RegisteredAtUtc")
                         .HasColumnType("TEXT");
@@ -1072,6 +1048,193 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.HasIndex("ItemId", "UnitId", "AnsweredAtUtc");
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewCommitments");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnsweredMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitingAnswer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("First")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Latest")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReHandlings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReceivedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewDuties");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewVisits");
                 });
 
             modelBuilder.Entity("Consultation.Units.HandlerUnit", b =>

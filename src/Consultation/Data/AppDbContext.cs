@@ -45,6 +45,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? 
     public DbSet<NotificationPolicy> NotificationPolicy => Set<NotificationPolicy>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReviewDuty> ReviewDuties => Set<ReviewDuty>();
+    public DbSet<ReviewVisit> ReviewVisits => Set<ReviewVisit>();
+    public DbSet<ReviewCommitment> ReviewCommitments => Set<ReviewCommitment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

@@ -23,18 +23,6 @@ public class Assignment : IVersioned
     /// <summary>The deadline before any extension: the extension cap is counted from the assignment.</summary>
     public DateTime OriginalDueAtUtc { get; set; }
 
-    // What the office's review counts, kept by Review.ReviewFacts in the transaction of every save that touches
-    // the item; never set by hand.
-    /// <summary>The unit's first answer: not a follow-up of a B/C item, not the answer to a re-handling.</summary>
-    public DateTime? FirstAnsweredAtUtc { get; private set; }
-    public Outcomes.ResponseCategory? FirstCategory { get; private set; }
-    /// <summary>The first answer came by the deadline: the one set at assignment, or the last extension approved.</summary>
-    public bool AnsweredOnTime { get; private set; }
-    /// <summary>A held visit of phase before-answer or during-handling started no later than the first answer.</summary>
-    public bool ContactedBeforeAnswer { get; private set; }
-    /// <summary>The submitter's first evaluation of the first answer.</summary>
-    public Outcomes.Verdict? FirstVerdict { get; private set; }
-
     public Guid Version { get; set; }
 }
 

@@ -59,10 +59,7 @@ public class Item : IVersioned
     public List<ItemSigner> Signers { get; set; } = [];
     public List<Assignment> Assignments { get; set; } = [];
 
-    // What the office's review counts, kept by Review.ReviewFacts (never set by hand): the latest evaluation's
-    // verdict, the re-handlings opened, and when these facts were first computed (null on rows older than them).
-    public Outcomes.Verdict? LatestVerdict { get; private set; }
-    public int ReHandlingCount { get; private set; }
+    /// <summary>When the review's rows of this item were first written (see Review.ReviewFacts); null on items older than them.</summary>
     public DateTime? FactsComputedAtUtc { get; private set; }
 
     public Guid Version { get; set; }

@@ -8,12 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Consultation.Review;
 
 /// <summary>
-/// Keeps the facts the review counts stored where the figures read them, so that a figure over a whole year is one
-/// pass over the duties instead of recomputing every unit's first answer, contact and evaluations per request:
-/// on each duty (assignment) its first answer, whether it came on time and after a contact, and its first verdict;
-/// on each item its latest verdict and re-handling count; on each commitment whether it is tracked.
-/// <see cref="AppDbContext"/> refreshes the facts of every item a save touches, in the same transaction; the
-/// definitions are written here once, over the item's own rows.
+/// Writes the review's rows (<see cref="ReviewRow"/>): for every item a save touches, <see cref="AppDbContext"/>
+/// has its rows computed again from the item's own rows and replaced, in the same transaction. The definitions of
+/// the facts are written here once: first answer, on time, contact before the answer, first and latest verdicts,
+/// re-handlings, tracked commitments.
 /// </summary>
 public static class ReviewFacts
 {
@@ -61,79 +59,115 @@ public static class ReviewFacts
 
     private static async Task RefreshChunkAsync(AppDbContext db, int[] ids, DateTime now, CancellationToken cancellationToken)
     {
-        var duties = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.ItemId)).ToListAsync(cancellationToken);
+        var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id) && i.Number != null && i.State != ItemState.Rejected)
+            .ToListAsync(cancellationToken);
+        var duties = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.ItemId)
+            && a.State == AssignmentState.Active && a.Role != AssignmentRole.Co).ToListAsync(cancellationToken);
         var firstAnswers = (await db.Responses.Where(r => ids.Contains(r.ItemId) && !r.IsFollowUp && r.ReHandlingId == null)
                 .Select(r => new { r.Id, r.ItemId, r.UnitId, r.AnsweredAtUtc, r.Category }).ToListAsync(cancellationToken))
             .GroupBy(r => (r.ItemId, r.UnitId)).ToDictionary(g => g.Key, g => g.MinBy(r => r.Id)!);
         var extendedTo = (await db.ExtensionRequests.Where(x => ids.Contains(x.ItemId) && x.State == RequestState.Approved)
                 .Select(x => new { x.AssignmentId, x.RequestedDueAtUtc }).ToListAsync(cancellationToken))
             .GroupBy(x => x.AssignmentId).ToDictionary(g => g.Key, g => g.Max(x => x.RequestedDueAtUtc));
-        var firstContact = (await db.Visits.Where(v => ids.Contains(v.ItemId) && v.State == VisitState.Held
-                    && (v.Phase == VisitPhase.BeforeAnswer || v.Phase == VisitPhase.DuringHandling))
-                .Select(v => new { v.ItemId, v.StartUtc }).ToListAsync(cancellationToken))
+        var visits = await db.Visits.Where(v => ids.Contains(v.ItemId))
+            .Select(v => new { v.Id, v.ItemId, v.LeadUnitId, v.State, v.Method, v.Phase, v.StartUtc }).ToListAsync(cancellationToken);
+        var firstContact = visits.Where(v => v.State == VisitState.Held && v.Phase is VisitPhase.BeforeAnswer or VisitPhase.DuringHandling)
             .GroupBy(v => v.ItemId).ToDictionary(g => g.Key, g => g.Min(v => v.StartUtc));
         var evaluations = await db.Evaluations.Where(e => ids.Contains(e.ItemId))
-            .Select(e => new { e.Id, e.ItemId, e.ResponseId, e.Work, e.Result }).ToListAsync(cancellationToken);
-        var latestVerdict = evaluations.GroupBy(e => e.ItemId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!).ToDictionary(p => p.Key, p => Evaluation.VerdictOf(p.Value.Work, p.Value.Result));
-        var firstVerdict = evaluations.GroupBy(e => e.ResponseId)
-            .ToDictionary(g => g.Key, g => g.MinBy(e => e.Id)!).ToDictionary(p => p.Key, p => Evaluation.VerdictOf(p.Value.Work, p.Value.Result));
+            .Select(e => new { e.Id, e.ItemId, e.ResponseId, Verdict = Evaluation.VerdictOf(e.Work, e.Result) }).ToListAsync(cancellationToken);
+        var latestVerdict = evaluations.GroupBy(e => e.ItemId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!.Verdict);
+        var firstVerdict = evaluations.GroupBy(e => e.ResponseId).ToDictionary(g => g.Key, g => g.MinBy(e => e.Id)!.Verdict);
         var reHandlings = await db.ReHandlings.Where(r => ids.Contains(r.ItemId)).GroupBy(r => r.ItemId)
             .Select(g => new { ItemId = g.Key, Count = g.Count() }).ToDictionaryAsync(r => r.ItemId, r => r.Count, cancellationToken);
+        var tracked = await RefreshTrackedAsync(db, ids, cancellationToken);
 
-        foreach (var duty in duties)
+        var counted = items.ToDictionary(i => i.Id);
+        var rows = new List<ReviewRow>();
+        foreach (var duty in duties.Where(d => counted.ContainsKey(d.ItemId)))
         {
+            var item = counted[duty.ItemId];
             var answer = firstAnswers.GetValueOrDefault((duty.ItemId, duty.UnitId));
             var deadline = extendedTo.TryGetValue(duty.Id, out var extended) ? extended : duty.OriginalDueAtUtc;
-            DateTime? answeredAt = answer?.AnsweredAtUtc;
-            var category = answer?.Category;
-            var onTime = answeredAt <= deadline;
-            var contacted = answeredAt is not null && firstContact.TryGetValue(duty.ItemId, out var contact) && contact <= answeredAt;
-            var verdict = answer is not null && firstVerdict.TryGetValue(answer.Id, out var v) ? v : (Verdict?)null;
-            if (duty.FirstAnsweredAtUtc == answeredAt && duty.FirstCategory == category && duty.AnsweredOnTime == onTime
-                && duty.ContactedBeforeAnswer == contacted && duty.FirstVerdict == verdict)
-                continue;
-            await db.Assignments.Where(a => a.Id == duty.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.FirstAnsweredAtUtc, answeredAt)
-                .SetProperty(a => a.FirstCategory, category)
-                .SetProperty(a => a.AnsweredOnTime, onTime)
-                .SetProperty(a => a.ContactedBeforeAnswer, contacted)
-                .SetProperty(a => a.FirstVerdict, verdict), cancellationToken);
+            rows.Add(Describe(item, new ReviewDuty
+            {
+                Id = duty.Id, UnitId = duty.UnitId,
+                ReceivedMonth = Month(item.SubmittedAtUtc),
+                AnsweredAtUtc = answer?.AnsweredAtUtc,
+                AnsweredMonth = Month(answer?.AnsweredAtUtc),
+                Category = answer?.Category,
+                OnTime = answer is not null && answer.AnsweredAtUtc <= deadline,
+                Contacted = answer is not null && firstContact.TryGetValue(duty.ItemId, out var contact) && contact <= answer.AnsweredAtUtc,
+                Latest = latestVerdict.TryGetValue(duty.ItemId, out var latest) ? latest : null,
+                First = answer is not null && firstVerdict.TryGetValue(answer.Id, out var first) ? first : null,
+                ReHandlings = reHandlings.GetValueOrDefault(duty.ItemId),
+                DueAtUtc = duty.DueAtUtc,
+                AwaitingAnswer = Deadlines.Open.Contains(item.State),
+            }));
         }
+        foreach (var visit in visits.Where(v => counted.ContainsKey(v.ItemId)))
+            rows.Add(Describe(counted[visit.ItemId], new ReviewVisit
+            {
+                Id = visit.Id, UnitId = visit.LeadUnitId, State = visit.State, Method = visit.Method, Month = Month(visit.StartUtc)!.Value,
+            }));
+        foreach (var commitment in tracked.Where(c => counted.ContainsKey(c.ItemId)))
+            rows.Add(Describe(counted[commitment.ItemId], new ReviewCommitment
+            {
+                Id = commitment.Id, UnitId = commitment.OwnerUnitId, DueAtUtc = commitment.DueAtUtc, Done = commitment.DoneAtUtc is not null,
+            }));
 
-        var items = await db.Items.Where(i => ids.Contains(i.Id))
-            .Select(i => new { i.Id, i.LatestVerdict, i.ReHandlingCount, i.FactsComputedAtUtc }).ToListAsync(cancellationToken);
-        foreach (var item in items)
-        {
-            var latest = latestVerdict.TryGetValue(item.Id, out var l) ? l : (Verdict?)null;
-            var count = reHandlings.GetValueOrDefault(item.Id);
-            if (item.LatestVerdict == latest && item.ReHandlingCount == count && item.FactsComputedAtUtc is not null)
-                continue;
-            await db.Items.Where(i => i.Id == item.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.LatestVerdict, latest)
-                .SetProperty(i => i.ReHandlingCount, count)
-                .SetProperty(i => i.FactsComputedAtUtc, i => i.FactsComputedAtUtc ?? now), cancellationToken);
-        }
-
-        await RefreshTrackedAsync(db, ids, cancellationToken);
+        await db.ReviewDuties.Where(r => ids.Contains(r.ItemId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ReviewVisits.Where(r => ids.Contains(r.ItemId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ReviewCommitments.Where(r => ids.Contains(r.ItemId)).ExecuteDeleteAsync(cancellationToken);
+        db.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+        // Rows are replaced, never updated: the next refresh of these items must not meet them in the change tracker.
+        foreach (var row in rows)
+            db.Entry(row).State = EntityState.Detached;
+        await db.Items.Where(i => ids.Contains(i.Id) && i.FactsComputedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.FactsComputedAtUtc, now), cancellationToken);
     }
 
-    /// <summary>A commitment is tracked when its record is its visit's current record and it was not withdrawn.</summary>
-    private static async Task RefreshTrackedAsync(AppDbContext db, int[] ids, CancellationToken cancellationToken)
+    /// <summary>The item's filter values, copied onto its row.</summary>
+    private static T Describe<T>(Item item, T row) where T : ReviewRow
     {
-        var commitments = await db.Commitments.Where(c => ids.Contains(c.ItemId))
-            .Select(c => new { c.Id, c.RecordId, c.WithdrawnAtUtc, c.IsTracked }).ToListAsync(cancellationToken);
+        row.ItemId = item.Id;
+        row.SessionId = item.SessionId;
+        row.Kind = item.Kind;
+        row.ReceivedAtUtc = item.SubmittedAtUtc;
+        row.IsUrgent = item.IsUrgent;
+        row.IsTroublesome = item.IsTroublesome;
+        row.IsDifficult = item.IsDifficult;
+        row.IsKey = item.IsKey;
+        row.IsLongOverdue = item.IsLongOverdue;
+        return row;
+    }
+
+    /// <summary>The month in the office's zone, as yyyyMM.</summary>
+    public static int? Month(DateTime? utc) =>
+        utc is { } at ? (at + ReviewScope.Offset) is var local ? local.Year * 100 + local.Month : null : null;
+
+    /// <summary>
+    /// Sets <see cref="Commitment.IsTracked"/> on the items' commitments (of the visit's current record, not
+    /// withdrawn) and returns the tracked ones.
+    /// </summary>
+    private static async Task<List<Commitment>> RefreshTrackedAsync(AppDbContext db, int[] ids, CancellationToken cancellationToken)
+    {
+        var commitments = await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.ItemId)).ToListAsync(cancellationToken);
         if (commitments.Count == 0)
-            return;
+            return commitments;
         var records = await db.VisitRecords.AsNoTracking().Where(r => ids.Contains(r.ItemId)).ToListAsync(cancellationToken);
         var byVisit = records.ToLookup(r => r.VisitId);
         var current = records.Where(r => RecordHistory.IsCurrent(r, byVisit[r.VisitId])).Select(r => r.Id).ToHashSet();
+        var result = new List<Commitment>();
         foreach (var commitment in commitments)
         {
-            var tracked = commitment.WithdrawnAtUtc is null && current.Contains(commitment.RecordId);
-            if (commitment.IsTracked != tracked)
+            var isTracked = commitment.WithdrawnAtUtc is null && current.Contains(commitment.RecordId);
+            if (commitment.IsTracked != isTracked)
                 await db.Commitments.Where(c => c.Id == commitment.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsTracked, tracked), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsTracked, isTracked), cancellationToken);
+            if (isTracked)
+                result.Add(commitment);
         }
+        return result;
     }
 }

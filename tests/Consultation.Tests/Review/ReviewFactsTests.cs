@@ -86,15 +86,14 @@ public sealed class ReviewFactsTests : IAsyncLifetime
         // As the migration that added the facts leaves the rows written before it.
         await w.App.WithDb(async db =>
         {
-            await db.Assignments.ExecuteUpdateAsync(s => s.SetProperty(a => a.FirstAnsweredAtUtc, (DateTime?)null)
-                .SetProperty(a => a.FirstCategory, (Consultation.Outcomes.ResponseCategory?)null).SetProperty(a => a.AnsweredOnTime, false)
-                .SetProperty(a => a.ContactedBeforeAnswer, false).SetProperty(a => a.FirstVerdict, (Consultation.Outcomes.Verdict?)null));
-            await db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.LatestVerdict, (Consultation.Outcomes.Verdict?)null)
-                .SetProperty(i => i.ReHandlingCount, 0).SetProperty(i => i.FactsComputedAtUtc, (DateTime?)null));
-            return await db.Commitments.ExecuteUpdateAsync(s => s.SetProperty(c => c.IsTracked, false));
+            await db.ReviewDuties.ExecuteDeleteAsync();
+            await db.ReviewVisits.ExecuteDeleteAsync();
+            await db.ReviewCommitments.ExecuteDeleteAsync();
+            await db.Commitments.ExecuteUpdateAsync(s => s.SetProperty(c => c.IsTracked, false));
+            return await db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.FactsComputedAtUtc, (DateTime?)null));
         });
         var blank = (await w.Get<FiguresDto>(w.Office, $"/api/review/figures?session={data.Session2026}")).Overall;
-        Assert.Equal((0, 0, 0), (blank.Answered, blank.Evaluated, blank.OverdueCommitments));
+        Assert.Equal((0, 0, 0, 0), (blank.Received, blank.Answered, blank.VisitsHeld, blank.OverdueCommitments));
 
         await using (var scope = w.App.Services.CreateAsyncScope())
             await ReviewFacts.ComputeMissingAsync(scope.ServiceProvider.GetRequiredService<Consultation.Data.AppDbContext>(),
