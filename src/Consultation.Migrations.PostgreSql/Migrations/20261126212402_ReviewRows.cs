@@ -109,14 +109,29 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                 column: "ItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewDuties_Figures",
+                table: "ReviewDuties",
+                columns: new[] { "UnitId", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue", "AnsweredAtUtc", "Category", "OnTime", "Contacted", "Latest", "First", "ReHandlings", "DueAtUtc", "AwaitingAnswer" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewDuties_ItemId",
                 table: "ReviewDuties",
                 column: "ItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewVisits_Figures",
+                table: "ReviewVisits",
+                columns: new[] { "UnitId", "State", "Method", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewVisits_ItemId",
                 table: "ReviewVisits",
                 column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewVisits_Trend",
+                table: "ReviewVisits",
+                columns: new[] { "State", "Month", "UnitId", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue" });
         }
 
         /// <inheritdoc />
