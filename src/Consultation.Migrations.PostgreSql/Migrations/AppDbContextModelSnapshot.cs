@@ -608,6 +608,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FactsComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HandlingPlan")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
@@ -1096,6 +1099,202 @@ namespace Consultation.Migrations.PostgreSql.Migrations
                     b.ToTable("Responses");
                 });
 
+            modelBuilder.Entity("Consultation.Review.ReviewCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewCommitments");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AnsweredMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AwaitingAnswer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("First")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Latest")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReHandlings")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReceivedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue", "AnsweredAtUtc", "Category", "OnTime", "Contacted", "Latest", "First", "ReHandlings", "DueAtUtc", "AwaitingAnswer")
+                        .HasDatabaseName("IX_ReviewDuties_Figures");
+
+                    b.ToTable("ReviewDuties");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("State", "Month", "UnitId", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue")
+                        .HasDatabaseName("IX_ReviewVisits_Trend");
+
+                    b.HasIndex("UnitId", "State", "Method", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue")
+                        .HasDatabaseName("IX_ReviewVisits_Figures");
+
+                    b.ToTable("ReviewVisits");
+                });
+
             modelBuilder.Entity("Consultation.Units.HandlerUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1149,6 +1348,9 @@ namespace Consultation.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsTracked")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("integer");

@@ -611,6 +611,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("FactsComputedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("HandlingPlan")
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
@@ -1101,6 +1104,202 @@ namespace Consultation.Migrations.SqlServer.Migrations
                     b.ToTable("Responses");
                 });
 
+            modelBuilder.Entity("Consultation.Review.ReviewCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewCommitments");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("AnsweredMonth")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AwaitingAnswer")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("First")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Latest")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ReHandlings")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReceivedMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue", "AnsweredAtUtc", "Category", "OnTime", "Contacted", "Latest", "First", "ReHandlings", "DueAtUtc", "AwaitingAnswer")
+                        .HasDatabaseName("IX_ReviewDuties_Figures");
+
+                    b.ToTable("ReviewDuties");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("State", "Month", "UnitId", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue")
+                        .HasDatabaseName("IX_ReviewVisits_Trend");
+
+                    b.HasIndex("UnitId", "State", "Method", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue")
+                        .HasDatabaseName("IX_ReviewVisits_Figures");
+
+                    b.ToTable("ReviewVisits");
+                });
+
             modelBuilder.Entity("Consultation.Units.HandlerUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1154,6 +1353,9 @@ namespace Consultation.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsTracked")
+                        .HasColumnType("bit");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("int");

@@ -577,6 +577,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FactsComputedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HandlingPlan")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
@@ -1047,6 +1050,202 @@ namespace Consultation.Migrations.Sqlite.Migrations
                     b.ToTable("Responses");
                 });
 
+            modelBuilder.Entity("Consultation.Review.ReviewCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("ReviewCommitments");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnsweredMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitingAnswer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("First")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Latest")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReHandlings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReceivedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue", "AnsweredAtUtc", "Category", "OnTime", "Contacted", "Latest", "First", "ReHandlings", "DueAtUtc", "AwaitingAnswer")
+                        .HasDatabaseName("IX_ReviewDuties_Figures");
+
+                    b.ToTable("ReviewDuties");
+                });
+
+            modelBuilder.Entity("Consultation.Review.ReviewVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDifficult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLongOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTroublesome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("State", "Month", "UnitId", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue")
+                        .HasDatabaseName("IX_ReviewVisits_Trend");
+
+                    b.HasIndex("UnitId", "State", "Method", "SessionId", "Kind", "ReceivedAtUtc", "IsUrgent", "IsTroublesome", "IsDifficult", "IsKey", "IsLongOverdue")
+                        .HasDatabaseName("IX_ReviewVisits_Figures");
+
+                    b.ToTable("ReviewVisits");
+                });
+
             modelBuilder.Entity("Consultation.Units.HandlerUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1096,6 +1295,9 @@ namespace Consultation.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTracked")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("INTEGER");

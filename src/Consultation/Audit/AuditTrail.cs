@@ -66,15 +66,17 @@ internal static class AuditTrail
             ? Entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet()
             : null;
 
+        /// <summary>The item the row belongs to, if any (known for an added row once it is saved).</summary>
+        public int? ItemId => Entry.Entity is Items.Item item ? item.Id
+            : Entry.Metadata.FindProperty("ItemId") is { } prop ? (int?)Entry.Property(prop.Name).CurrentValue
+            : null;
+
         public AuditEntry ToEntry(DateTime now, IAuditActor? actor)
         {
             var after = Entry.Properties
                 .Where(p => !Hidden.Contains(p.Metadata.Name) && (_changed is null || _changed.Contains(p.Metadata.Name)))
                 .ToDictionary(p => p.Metadata.Name, p => p.CurrentValue);
             var id = Entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue;
-            var itemId = Entry.Entity is Items.Item item ? item.Id
-                : Entry.Metadata.FindProperty("ItemId") is { } prop ? (int?)Entry.Property(prop.Name).CurrentValue
-                : null;
             return new AuditEntry
             {
                 AtUtc = now,
@@ -85,7 +87,7 @@ internal static class AuditTrail
                 Action = Action,
                 Before = Before,
                 After = Serialize(after),
-                ItemId = itemId,
+                ItemId = ItemId,
             };
         }
     }

@@ -5,6 +5,7 @@ using Consultation.Deputies;
 using Consultation.Items;
 using Consultation.Notifications;
 using Consultation.Outcomes;
+using Consultation.Review;
 using Consultation.Units;
 using Consultation.Visits;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -44,6 +45,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? 
     public DbSet<NotificationPolicy> NotificationPolicy => Set<NotificationPolicy>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReviewDuty> ReviewDuties => Set<ReviewDuty>();
+    public DbSet<ReviewVisit> ReviewVisits => Set<ReviewVisit>();
+    public DbSet<ReviewCommitment> ReviewCommitments => Set<ReviewCommitment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -88,6 +92,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? 
             // Ids of added rows are known only now.
             AuditEntries.AddRange(changes.Select(c => c.ToEntry(now, actor)));
             await base.SaveChangesAsync(true, cancellationToken);
+            var touched = changes.Where(c => ReviewFacts.Concerns(c.Entry.Metadata.ClrType) && c.ItemId is not null).Select(c => c.ItemId!.Value);
+            await ReviewFacts.RefreshAsync(this, touched, now, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
             return written;

@@ -28,6 +28,7 @@ public static class DataSetup
             app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
             await db.Database.MigrateAsync();
         }
+        await Review.ReviewFacts.ComputeMissingAsync(db, app.Services.GetRequiredService<TimeProvider>(), app.Logger);
         await SqliteStatistics.RefreshAsync(db, settings);
         await Accounts.RoleSeed.EnsureRolesAsync(scope.ServiceProvider);
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true))

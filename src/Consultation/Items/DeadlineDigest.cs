@@ -29,7 +29,7 @@ public sealed class DeadlineDigest
             Day = MessageTexts.Time(now, timeZone)[..10],
             _dueSoon = await answering.DueSoon(now, deadlines).Select(a => new Due(a.UnitId, a.Item!.Number)).ToListAsync(),
             _overdue = await answering.Overdue(now).Select(a => new Due(a.UnitId, a.Item!.Number)).ToListAsync(),
-            _commitments = await db.Commitments.Overdue(db, now).OrderBy(c => c.DueAtUtc)
+            _commitments = await db.Commitments.Overdue(now).OrderBy(c => c.DueAtUtc)
                 .Join(db.Items, c => c.ItemId, i => i.Id, (c, i) => new Promise(c.OwnerUnitId, c.ItemId, i.Number, c.Text, c.DueAtUtc))
                 .ToListAsync(),
         };

@@ -23,6 +23,9 @@ public class Response : IVersioned
 
 public enum Satisfaction { Satisfied, BasicallySatisfied, Dissatisfied }
 
+/// <summary>An evaluation in one word: dissatisfied if either part is, satisfied if both parts are, else basically satisfied.</summary>
+public enum Verdict { Satisfied, BasicallySatisfied, Dissatisfied }
+
 /// <summary>A submitter's verdict on one answer: on the handling work and on the result.</summary>
 public class Evaluation : IAudited
 {
@@ -34,6 +37,11 @@ public class Evaluation : IAudited
     public Satisfaction Result { get; set; }
     public string? Comment { get; set; }
     public DateTime EvaluatedAtUtc { get; set; }
+
+    public static Verdict VerdictOf(Satisfaction work, Satisfaction result) =>
+        work == Satisfaction.Dissatisfied || result == Satisfaction.Dissatisfied ? Verdict.Dissatisfied
+        : work == Satisfaction.Satisfied && result == Satisfaction.Satisfied ? Verdict.Satisfied
+        : Verdict.BasicallySatisfied;
 }
 
 /// <summary>What a dissatisfied evaluation opens: the lead unit must answer again within its own deadline.</summary>

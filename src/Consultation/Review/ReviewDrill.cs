@@ -9,26 +9,34 @@ namespace Consultation.Review;
 /// <summary>The items behind a figure: the same rows the figure counts, as a list of items.</summary>
 public static class ReviewDrill
 {
-    private static readonly Dictionary<string, Expression<Func<DutyFacts, bool>>> OnDuties = new()
+    private static readonly string[] DutyFigures =
+    [
+        "received", "answered", "onTime", "late", "contacted", "notContacted", "categoryA", "categoryB", "categoryC", "categoryD",
+        "evaluated", "satisfied", "dissatisfied", "firstEvaluated", "firstSatisfied", "reHandled", "overdue", "longOverdueDifficult",
+    ];
+
+    /// <summary>The duties a figure counts, as in <see cref="ReviewQueries.ByUnitAsync"/>.</summary>
+    private static Expression<Func<ReviewDuty, bool>> OnDuty(string figure, DateTime now) => figure switch
     {
-        ["received"] = f => true,
-        ["answered"] = f => f.AnsweredAtUtc != null,
-        ["onTime"] = f => f.OnTime,
-        ["late"] = f => f.AnsweredAtUtc != null && !f.OnTime,
-        ["contacted"] = f => f.Contacted,
-        ["notContacted"] = f => f.AnsweredAtUtc != null && !f.Contacted,
-        ["categoryA"] = f => f.Category == ResponseCategory.A,
-        ["categoryB"] = f => f.Category == ResponseCategory.B,
-        ["categoryC"] = f => f.Category == ResponseCategory.C,
-        ["categoryD"] = f => f.Category == ResponseCategory.D,
-        ["evaluated"] = f => f.Latest != null,
-        ["satisfied"] = f => f.Latest == Verdict.Satisfied || f.Latest == Verdict.BasicallySatisfied,
-        ["dissatisfied"] = f => f.Latest == Verdict.Dissatisfied,
-        ["firstEvaluated"] = f => f.First != null,
-        ["firstSatisfied"] = f => f.First == Verdict.Satisfied || f.First == Verdict.BasicallySatisfied,
-        ["reHandled"] = f => f.ReHandlings > 0,
-        ["overdue"] = f => f.Overdue,
-        ["longOverdueDifficult"] = f => f.LongOverdueDifficult,
+        "received" => d => true,
+        "answered" => d => d.AnsweredAtUtc != null,
+        "onTime" => d => d.OnTime,
+        "late" => d => d.AnsweredAtUtc != null && !d.OnTime,
+        "contacted" => d => d.Contacted,
+        "notContacted" => d => d.AnsweredAtUtc != null && !d.Contacted,
+        "categoryA" => d => d.Category == ResponseCategory.A,
+        "categoryB" => d => d.Category == ResponseCategory.B,
+        "categoryC" => d => d.Category == ResponseCategory.C,
+        "categoryD" => d => d.Category == ResponseCategory.D,
+        "evaluated" => d => d.Latest != null,
+        "satisfied" => d => d.Latest == Verdict.Satisfied || d.Latest == Verdict.BasicallySatisfied,
+        "dissatisfied" => d => d.Latest == Verdict.Dissatisfied,
+        "firstEvaluated" => d => d.First != null,
+        "firstSatisfied" => d => d.First == Verdict.Satisfied || d.First == Verdict.BasicallySatisfied,
+        "reHandled" => d => d.ReHandlings > 0,
+        "overdue" => d => d.AwaitingAnswer && d.DueAtUtc < now,
+        "longOverdueDifficult" => d => d.AwaitingAnswer && d.IsDifficult && d.IsLongOverdue,
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "Not a figure counted on duties."),
     };
 
     private static readonly Dictionary<string, VisitState> OnVisits = new()
@@ -39,22 +47,22 @@ public static class ReviewDrill
         ["visitsCancelled"] = VisitState.Cancelled,
     };
 
-    public static IEnumerable<string> Keys => OnDuties.Keys.Concat(OnVisits.Keys).Append("overdueCommitments");
+    public static IEnumerable<string> Keys => DutyFigures.Concat(OnVisits.Keys).Append("overdueCommitments");
 
     public static bool IsKnown(string? figure) => figure is not null && Keys.Contains(figure);
 
     /// <summary>The ids of the items behind the figure; a visit figure may be narrowed to one method.</summary>
     public static IQueryable<int> ItemIds(AppDbContext db, ReviewScope scope, string figure, VisitMethod? method)
     {
-        if (OnDuties.TryGetValue(figure, out var onDuty))
-            return scope.Duties(db).Facts(db, scope.Now).Where(onDuty).Select(f => f.ItemId);
+        if (DutyFigures.Contains(figure))
+            return scope.Duties(db).Where(OnDuty(figure, scope.Now)).Select(d => d.ItemId);
         if (OnVisits.TryGetValue(figure, out var state))
         {
-            var visits = ReviewQueries.Visits(db, scope).Where(v => v.State == state);
+            var visits = scope.Visits(db).Where(v => v.State == state);
             if (method is { } m) visits = visits.Where(v => v.Method == m);
             return visits.Select(v => v.ItemId);
         }
-        return ReviewQueries.OverdueCommitments(db, scope).Select(c => c.ItemId);
+        return scope.OverdueCommitments(db).Select(c => c.ItemId);
     }
 
     public static IQueryable<Item> Items(AppDbContext db, ReviewScope scope, string figure, VisitMethod? method)

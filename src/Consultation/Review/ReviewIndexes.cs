@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Consultation.Review;
 
-// The indexes the review's aggregates seek by, kept next to the queries that need them (migration ReviewIndexes).
-// Each serves one correlated lookup of DutyFacts or one filter of ReviewScope, so that a figure over a whole year
-// is one pass over the duties with index seeks, never a scan per duty.
+// Indexes kept next to the review (migration ReviewIndexes): the items of a session by day (the annual summary), and
+// the item's rows that ReviewFacts reads when it computes an item's review rows again. The figures themselves read
+// the review's own tables (ReviewRowsConfiguration).
 
 internal sealed class ReviewItemIndexes : IEntityTypeConfiguration<Item>
 {

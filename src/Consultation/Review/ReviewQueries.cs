@@ -1,5 +1,6 @@
 using Consultation.Data;
 using Consultation.Items;
+using Consultation.Outcomes;
 using Consultation.Visits;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,8 @@ public static class ReviewQueries
     /// <summary>The figures of each unit in scope (a unit with no duty, visit or commitment has no row), ordered by unit id.</summary>
     public static async Task<FigureCounts[]> ByUnitAsync(AppDbContext db, ReviewScope scope)
     {
-        // The row limit (never reached) makes the facts a derived table that the grouping reads, which EF Core can
-        // aggregate with conditions; without it EF tries to regroup the joined entities and gives up.
-        var units = await scope.Duties(db).Facts(db, scope.Now).Take(int.MaxValue)
+        var now = scope.Now;
+        var units = await scope.Duties(db)
             .GroupBy(f => f.UnitId)
             .Select(g => new FigureCounts
             {
@@ -22,10 +22,10 @@ public static class ReviewQueries
                 Answered = g.Count(f => f.AnsweredAtUtc != null),
                 AnsweredOnTime = g.Count(f => f.OnTime),
                 Contacted = g.Count(f => f.Contacted),
-                CategoryA = g.Count(f => f.Category == Outcomes.ResponseCategory.A),
-                CategoryB = g.Count(f => f.Category == Outcomes.ResponseCategory.B),
-                CategoryC = g.Count(f => f.Category == Outcomes.ResponseCategory.C),
-                CategoryD = g.Count(f => f.Category == Outcomes.ResponseCategory.D),
+                CategoryA = g.Count(f => f.Category == ResponseCategory.A),
+                CategoryB = g.Count(f => f.Category == ResponseCategory.B),
+                CategoryC = g.Count(f => f.Category == ResponseCategory.C),
+                CategoryD = g.Count(f => f.Category == ResponseCategory.D),
                 Evaluated = g.Count(f => f.Latest != null),
                 Satisfied = g.Count(f => f.Latest == Verdict.Satisfied),
                 BasicallySatisfied = g.Count(f => f.Latest == Verdict.BasicallySatisfied),
@@ -33,72 +33,48 @@ public static class ReviewQueries
                 FirstEvaluated = g.Count(f => f.First != null),
                 FirstSatisfied = g.Count(f => f.First == Verdict.Satisfied || f.First == Verdict.BasicallySatisfied),
                 ReHandlings = g.Sum(f => f.ReHandlings),
-                Overdue = g.Count(f => f.Overdue),
-                LongOverdueDifficult = g.Count(f => f.LongOverdueDifficult),
+                Overdue = g.Count(f => f.AwaitingAnswer && f.DueAtUtc < now),
+                LongOverdueDifficult = g.Count(f => f.AwaitingAnswer && f.IsDifficult && f.IsLongOverdue),
             })
             .ToDictionaryAsync(c => c.UnitId);
 
         FigureCounts Row(int unit) =>
             units.TryGetValue(unit, out var row) ? row : units[unit] = new FigureCounts { UnitId = unit };
 
-        var visits = await Visits(db, scope)
-            .GroupBy(v => new { v.LeadUnitId, v.State, v.Method })
-            .Select(g => new { g.Key.LeadUnitId, g.Key.State, g.Key.Method, Count = g.Count() })
+        var visits = await scope.Visits(db)
+            .GroupBy(v => new { v.UnitId, v.State, v.Method })
+            .Select(g => new { g.Key.UnitId, g.Key.State, g.Key.Method, Count = g.Count() })
             .ToListAsync();
         foreach (var v in visits)
-            Row(v.LeadUnitId).Visits[(int)v.Method].Add(v.State, v.Count);
+            Row(v.UnitId).Visits[(int)v.Method].Add(v.State, v.Count);
 
-        var commitments = await OverdueCommitments(db, scope)
-            .GroupBy(c => c.OwnerUnitId).Select(g => new { Unit = g.Key, Count = g.Count() }).ToListAsync();
+        var commitments = await scope.OverdueCommitments(db)
+            .GroupBy(c => c.UnitId).Select(g => new { Unit = g.Key, Count = g.Count() }).ToListAsync();
         foreach (var c in commitments)
             Row(c.Unit).OverdueCommitments = c.Count;
 
         return units.Values.OrderBy(u => u.UnitId).ToArray();
     }
 
-    /// <summary>Visits of the items in scope, led by the chosen unit when there is one.</summary>
-    public static IQueryable<ReturnVisit> Visits(AppDbContext db, ReviewScope scope)
-    {
-        var items = scope.Items(db);
-        var visits = db.Visits.Where(v => items.Any(i => i.Id == v.ItemId));
-        return scope.UnitId is { } unit ? visits.Where(v => v.LeadUnitId == unit) : visits;
-    }
-
-    /// <summary>Commitments of the items in scope past their due date and not done, from records that no later record amends.</summary>
-    public static IQueryable<Commitment> OverdueCommitments(AppDbContext db, ReviewScope scope)
-    {
-        var items = scope.Items(db);
-        var now = scope.Now;
-        var commitments = db.Commitments.Overdue(db, now).Where(c => items.Any(i => i.Id == c.ItemId));
-        return scope.UnitId is { } unit ? commitments.Where(c => c.OwnerUnitId == unit) : commitments;
-    }
-
     /// <summary>Per month in the office's zone: duties received, first answers given, visits held.</summary>
     public static async Task<MonthRow[]> TrendAsync(AppDbContext db, ReviewScope scope)
     {
-        var hours = ReviewScope.Offset.TotalHours;
-        // The same duties and first answers as the facts, without the lookups the trend does not count.
         var duties = scope.Duties(db);
-        var received = await duties.Where(a => a.Item!.SubmittedAtUtc != null)
-            .Select(a => a.Item!.SubmittedAtUtc!.Value.AddHours(hours))
-            .GroupBy(d => new { d.Year, d.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
-        var answered = await DutyFactsQuery.FirstAnswers(db).Where(r => duties.Any(a => a.ItemId == r.ItemId && a.UnitId == r.UnitId))
-            .Select(r => r.AnsweredAtUtc.AddHours(hours))
-            .GroupBy(d => new { d.Year, d.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
-        var held = await Visits(db, scope).Where(v => v.State == VisitState.Held)
-            .Select(v => v.StartUtc.AddHours(hours))
-            .GroupBy(d => new { d.Year, d.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
-        var all = received.Select(r => r.Year * 12 + r.Month - 1).Concat(answered.Select(a => a.Year * 12 + a.Month - 1))
-            .Concat(held.Select(h => h.Year * 12 + h.Month - 1)).ToArray();
+        var received = await duties.Where(d => d.ReceivedMonth != null).GroupBy(d => d.ReceivedMonth!.Value)
+            .Select(g => new { Month = g.Key, Count = g.Count() }).ToDictionaryAsync(m => m.Month, m => m.Count);
+        var answered = await duties.Where(d => d.AnsweredMonth != null).GroupBy(d => d.AnsweredMonth!.Value)
+            .Select(g => new { Month = g.Key, Count = g.Count() }).ToDictionaryAsync(m => m.Month, m => m.Count);
+        var held = await scope.Visits(db).Where(v => v.State == VisitState.Held).GroupBy(v => v.Month)
+            .Select(g => new { Month = g.Key, Count = g.Count() }).ToDictionaryAsync(m => m.Month, m => m.Count);
+        var all = received.Keys.Concat(answered.Keys).Concat(held.Keys).Select(m => m / 100 * 12 + m % 100 - 1).ToArray();
         if (all.Length == 0)
             return [];
         // Every month from the first to the last, so that a quiet month shows as zero rather than being skipped.
         return Enumerable.Range(all.Min(), all.Max() - all.Min() + 1)
             .Select(m => (Year: m / 12, Month: m % 12 + 1))
+            .Select(m => (m.Year, m.Month, Key: m.Year * 100 + m.Month))
             .Select(m => new MonthRow($"{m.Year:0000}-{m.Month:00}",
-                received.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month)?.Count ?? 0,
-                answered.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month)?.Count ?? 0,
-                held.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month)?.Count ?? 0))
+                received.GetValueOrDefault(m.Key), answered.GetValueOrDefault(m.Key), held.GetValueOrDefault(m.Key)))
             .ToArray();
     }
 }

@@ -107,14 +107,32 @@ public sealed record ReviewScope(int? SessionId, ItemKind? Kind, int? UnitId, st
     }
 
     /// <summary>
-    /// The duties the figures count: an active lead or separate assignment (the units that answer), of an item in
-    /// scope, of the chosen unit. An item answered separately by two units counts once for each.
+    /// The review's rows of the items in scope (see <see cref="ReviewRow"/>: only registered items that were not
+    /// rejected have rows), of the chosen unit. An item answered separately by two units counts once for each.
     /// </summary>
-    public IQueryable<Assignment> Duties(AppDbContext db)
+    public IQueryable<T> Rows<T>(IQueryable<T> rows) where T : ReviewRow
     {
-        var items = Items(db);
-        var duties = db.Assignments.Where(a => a.State == AssignmentState.Active && a.Role != AssignmentRole.Co
-                                               && items.Any(i => i.Id == a.ItemId));
-        return UnitId is { } unit ? duties.Where(a => a.UnitId == unit) : duties;
+        if (SessionId is { } session) rows = rows.Where(r => r.SessionId == session);
+        if (Kind is { } kind) rows = rows.Where(r => r.Kind == kind);
+        if (FromUtc is { } from) rows = rows.Where(r => r.ReceivedAtUtc >= from);
+        if (ToUtc is { } to) rows = rows.Where(r => r.ReceivedAtUtc < to);
+        if (UnitId is { } unit) rows = rows.Where(r => r.UnitId == unit);
+        return Tag switch
+        {
+            "urgent" => rows.Where(r => r.IsUrgent),
+            "troublesome" => rows.Where(r => r.IsTroublesome),
+            "difficult" => rows.Where(r => r.IsDifficult),
+            "key" => rows.Where(r => r.IsKey),
+            "longOverdue" => rows.Where(r => r.IsLongOverdue),
+            _ => rows,
+        };
     }
+
+    public IQueryable<ReviewDuty> Duties(AppDbContext db) => Rows(db.ReviewDuties);
+
+    public IQueryable<ReviewVisit> Visits(AppDbContext db) => Rows(db.ReviewVisits);
+
+    /// <summary>Tracked commitments past their due date and not done.</summary>
+    public IQueryable<ReviewCommitment> OverdueCommitments(AppDbContext db) =>
+        Rows(db.ReviewCommitments).Where(c => !c.Done && c.DueAtUtc < Now);
 }

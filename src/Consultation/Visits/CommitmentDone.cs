@@ -20,7 +20,7 @@ internal static class CommitmentDone
             return Refusal.Who("owner_unit_only", "Only the handlers of the unit that owns a commitment mark it done.").ToProblem();
         if (commitment.DoneAtUtc is not null)
             return Refusal.When("commitment_done", "This commitment is already marked done.").ToProblem();
-        if (!await desk.Db.Commitments.Where(c => c.Id == id).Tracked(desk.Db).AnyAsync())
+        if (!await desk.Db.Commitments.Where(c => c.Id == id).Tracked().AnyAsync())
             return Refusal.When("commitment_superseded", "An amendment of the record replaced this commitment: mark the one in the latest record.").ToProblem();
         if (commitment.Version != body.Version)
             return Problems.Conflict("edit_conflict", "Someone changed this commitment after you opened it: reload the item, then try again.");

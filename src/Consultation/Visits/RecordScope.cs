@@ -64,20 +64,17 @@ public sealed class RecordScope(ItemDesk desk, ReturnVisit visit, ItemWork work)
 /// <summary>Which records count: the commitments tracked afterwards are those of each visit's current record.</summary>
 public static class RecordHistory
 {
+    /// <summary>Commitments of their visits' current records, not withdrawn (stored by Review.ReviewFacts from <see cref="IsCurrent"/>).</summary>
+    public static IQueryable<Commitment> Tracked(this IQueryable<Commitment> commitments) =>
+        commitments.Where(c => c.IsTracked);
+
+    public static IQueryable<Commitment> Overdue(this IQueryable<Commitment> commitments, DateTime now) =>
+        commitments.Tracked().Where(c => c.DoneAtUtc == null && c.DueAtUtc < now);
+
     /// <summary>
     /// A visit's current record is the latest confirmed one; before any is confirmed, the first record once submitted.
     /// An amendment takes over only when the deputy confirms it.
     /// </summary>
-    public static IQueryable<Commitment> Tracked(this IQueryable<Commitment> commitments, AppDbContext db) =>
-        commitments.Where(c => c.WithdrawnAtUtc == null
-            && db.VisitRecords.Any(r => r.Id == c.RecordId && r.State != RecordState.Draft
-                && !(r.State == RecordState.Submitted && r.AmendsRecordId != null)
-                && !db.VisitRecords.Any(later => later.VisitId == r.VisitId && later.Id > r.Id && later.State == RecordState.Confirmed)));
-
-    public static IQueryable<Commitment> Overdue(this IQueryable<Commitment> commitments, AppDbContext db, DateTime now) =>
-        commitments.Tracked(db).Where(c => c.DoneAtUtc == null && c.DueAtUtc < now);
-
-    /// <summary>The same rule in memory, over all records of one visit.</summary>
     public static bool IsCurrent(VisitRecord record, IEnumerable<VisitRecord> ofVisit) =>
         record.State != RecordState.Draft
         && !(record.State == RecordState.Submitted && record.AmendsRecordId != null)

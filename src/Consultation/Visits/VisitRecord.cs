@@ -45,5 +45,10 @@ public class Commitment : IVersioned
     public int? CopiedFromId { get; set; }
     /// <summary>The owner unit's handler who marked it done.</summary>
     public int? DoneById { get; set; }
+    /// <summary>
+    /// Of its visit's current record and not withdrawn: followed up by the deadline watch and the review. Kept by
+    /// Review.ReviewFacts after every save that touches the item's records (see RecordHistory); never set by hand.
+    /// </summary>
+    public bool IsTracked { get; private set; }
     public Guid Version { get; set; }
 }
