@@ -64,6 +64,12 @@ export interface RemoteParticipant {
   stats?: LinkStats
 }
 
+// Messages from the hub that wait for Join's answer: signals after everything else.
+interface Held {
+  events: (() => void)[]
+  signals: [number, SignalKind, string][]
+}
+
 export type Phase = 'starting' | 'joining' | 'lobby' | 'open' | 'refused' | 'closed' | 'left'
 
 // How often the links' figures are read, and how often a summary is stored (so a closed tab still leaves one).
@@ -92,8 +98,9 @@ export function createCallSession(visitId: number) {
   let hub: HubConnection | undefined
   let connecting: Promise<void> | undefined
   let camera: Promise<void> = Promise.resolve()
-  // Signals that arrive while my Join is being answered: their senders are known only from its answer.
-  let early: [number, SignalKind, string][] | undefined
+  // What the hub says while my Join is being answered and my camera opens: it waits for the answer (see join()).
+  let held: Held | undefined
+  let joins = 0
   let config: RTCConfiguration = {}
   let startedAt = 0
   let timers: ReturnType<typeof setInterval>[] = []
@@ -161,8 +168,8 @@ export function createCallSession(visitId: number) {
   }
 
   function onSignal(from: number, kind: SignalKind, payload: string) {
-    if (early) {
-      early.push([from, kind, payload])
+    if (held) {
+      held.signals.push([from, kind, payload])
       return
     }
     const envelope = unwrap(payload)
@@ -176,6 +183,7 @@ export function createCallSession(visitId: number) {
     void (existing ?? link(from, false)).receive(kind, envelope)
   }
 
+  // The room as the hub saw it when it answered my Join. Links come after what arrived meanwhile (offerToPeers()).
   function applyJoin(joined: JoinResult) {
     state.myId = joined.participantId
     config = {
@@ -191,12 +199,17 @@ export function createCallSession(visitId: number) {
     // A server that restarted opens the room again only when the handler is back: meanwhile media still flows.
     const flowing = [...links.values()].some((l) => l.pc.connectionState === 'connected')
     state.phase = joined.roomState === 'lobby' && flowing ? 'open' : joined.roomState
-    if (joined.roomState === 'open') {
-      for (const peer of joined.peers) {
-        const existing = links.get(peer.participantId)
-        if (!existing) link(peer.participantId, true)
-        else void existing.recover()
-      }
+  }
+
+  // In a room open when I joined, I offer to everyone its answer named who is still here (a link from before, after
+  // a reconnect, restarts ICE instead); whoever came since offers to me from their own join.
+  function offerToPeers(joined: JoinResult, before: Map<number, PeerLink>) {
+    if (joined.roomState !== 'open' || state.phase !== 'open') return
+    for (const peer of joined.peers) {
+      if (!find(peer.participantId)) continue
+      const existing = links.get(peer.participantId)
+      if (!existing) link(peer.participantId, true)
+      else if (before.get(peer.participantId) === existing) void existing.recover()
     }
   }
 
@@ -209,22 +222,35 @@ export function createCallSession(visitId: number) {
     }
   }
 
+  // Join's answer is a picture of the room when the hub answered; whatever the hub says after it (or had on the way
+  // already) is as new or newer. So nothing from the hub is applied until the answer is, and my camera is open (the
+  // offers and answers carry its tracks). Then, in this order: the answer; what came meanwhile, in the order it came
+  // (who joined, left, opened the room); my offers; the signals, whose senders are all known by then.
   async function join() {
     state.phase = 'joining'
-    early = []
+    const turn = ++joins
+    const waiting = (held ??= { events: [], signals: [] })
+    let joined: JoinResult
     try {
-      // My camera opens while Join is answered; the offers wait for it so that they carry its tracks.
-      const joined = await call<JoinResult>('Join', visitId)
+      joined = await call<JoinResult>('Join', visitId)
       await camera
-      applyJoin(joined)
     } catch (error) {
+      if (turn !== joins) return
+      held = undefined
       await refused(error)
       return
-    } finally {
-      const held = early
-      early = undefined
-      for (const signalled of held) onSignal(...signalled)
     }
+    // Joined again meanwhile (the hub reconnected): that answer is the newer one, and what is held waits for it.
+    if (turn !== joins) return
+    held = undefined
+    // Left meanwhile.
+    if (!hub) return
+    const before = new Map(links)
+    applyJoin(joined)
+    for (const event of waiting.events) event()
+    offerToPeers(joined, before)
+    // (Ended for everyone meanwhile, or a lobby again: no signals to take.)
+    if ((state.phase as Phase) === 'open') for (const signalled of waiting.signals) onSignal(...signalled)
     // The hub handles one call of a connection at a time: offers and candidates go first, the rest after them.
     setTimeout(() => void catchUp(), catchUpAfterMs)
   }
@@ -251,8 +277,13 @@ export function createCallSession(visitId: number) {
       .configureLogging(signalR.LogLevel.Warning)
       .build()
     hub = connection
+    // Every message but a signal waits while a Join is answered; a signal waits in onSignal, after them.
     const on = <A extends unknown[]>(method: string, handler: (...args: A) => void) =>
-      connection.on(method, (...args: unknown[]) => handler(...(args.map(fromHub) as A)))
+      connection.on(method, (...args: unknown[]) => {
+        const apply = () => handler(...(args.map(fromHub) as A))
+        if (held && method !== 'Signal') held.events.push(apply)
+        else apply()
+      })
     on('ParticipantJoined', (peer: PeerView) => {
       upsert(peer)
       // Their old connection to us is of no use to the page that just joined.
