@@ -18,16 +18,18 @@ public sealed class TimeToMedia(Uri baseUrl)
           const Native = window.RTCPeerConnection;
           const m = window.__media = { clickAt: undefined, pcs: [] };
           document.addEventListener('click', (e) => {
-            if (e.target.closest?.('[data-testid="precheck-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.socketAt = m.pcAt = undefined; }
+            if (e.target.closest?.('[data-testid="precheck-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.pcAt = m.cameraAt = undefined; }
           }, true);
           const NativeSocket = window.WebSocket;
           window.WebSocket = class extends NativeSocket {
-            constructor(...args) { super(...args); this.addEventListener('open', () => { m.socketAt ??= performance.now(); }); }
+            constructor(...args) { super(...args); if (String(args[0]).includes('/hubs/visits')) this.addEventListener('open', () => { m.socketAt ??= performance.now(); }); }
           };
+          const media = navigator.mediaDevices, getUserMedia = media.getUserMedia.bind(media);
+          media.getUserMedia = async (...args) => { const stream = await getUserMedia(...args); if (m.clickAt !== undefined) m.cameraAt ??= performance.now(); return stream; };
           window.RTCPeerConnection = class extends Native {
             constructor(...args) {
               super(...args);
-              const rec = { pc: this, connectedAt: undefined, frameAt: undefined };
+              const rec = this.__rec = { pc: this, connectedAt: undefined, frameAt: undefined, answerAt: undefined };
               m.pcAt ??= performance.now();
               m.pcs.push(rec);
               this.addEventListener('connectionstatechange', () => {
@@ -42,6 +44,10 @@ public sealed class TimeToMedia(Uri baseUrl)
                 v.requestVideoFrameCallback(() => { rec.frameAt ??= performance.now(); v.remove(); });
               });
             }
+            setRemoteDescription(description) {
+              if (description?.type === 'answer') this.__rec.answerAt ??= performance.now();
+              return super.setRemoteDescription(description);
+            }
           };
         })();
         """;
@@ -53,7 +59,8 @@ public sealed class TimeToMedia(Uri baseUrl)
           if (m.clickAt === undefined || pcs.length < n || pcs.slice(0, n).some((r) => !r.connectedAt || !r.frameAt)) return null;
           const mine = pcs.slice(0, n);
           return [Math.max(...mine.map((r) => r.connectedAt)) - m.clickAt, Math.max(...mine.map((r) => r.frameAt)) - m.clickAt,
-            (m.socketAt ?? NaN) - m.clickAt, m.pcAt - m.clickAt];
+            (m.socketAt ?? NaN) - m.clickAt, m.pcAt - m.clickAt, (m.cameraAt ?? NaN) - m.clickAt,
+            Math.max(...mine.map((r) => r.answerAt ?? NaN)) - m.clickAt];
         }
         """;
 
@@ -79,9 +86,13 @@ public sealed class TimeToMedia(Uri baseUrl)
     private static readonly (string UserName, string DisplayName)[] Others =
         [("handler.transport", "刘伟"), ("office", "王敏"), ("handler.transport2", "陈静")];
 
-    /// <summary>Of the app's time, until its hub WebSocket opened and until its first peer connection was made (Join answered).</summary>
+    /// <summary>
+    /// Of the app's time, until its call hub WebSocket opened (negative: on the pre-call check, before the click) and until
+    /// its first peer connection was made (Join answered), until its camera was open, and until every other participant's
+    /// answer to its offer was set.
+    /// </summary>
     public sealed record Result(int Participants, Timings AppConnected, Timings AppFirstFrame, Timings FloorConnected, Timings FloorFirstFrame,
-        Timings AppSocketOpen, Timings AppFirstPeerConnection);
+        Timings AppSocketOpen, Timings AppFirstPeerConnection, Timings AppCameraOpen, Timings AppAnswered);
 
     public async Task<Result[]> MeasureAsync(int[] sizes, int runs, int warmUp, TextWriter progress)
     {
@@ -108,7 +119,7 @@ public sealed class TimeToMedia(Uri baseUrl)
                 await page.WaitForSelectorAsync("[data-testid=call-page][data-phase=open]");
                 present.Add(page);
             }
-            var result = new Result(size, new(), new(), new(), new(), new(), new());
+            var result = new Result(size, new(), new(), new(), new(), new(), new(), new(), new());
             for (var run = -warmUp; run < runs; run++)
             {
                 var app = await RunAppAsync(deputy, visitId, size - 1);
@@ -122,6 +133,8 @@ public sealed class TimeToMedia(Uri baseUrl)
                 result.FloorFirstFrame.Add(bare[1]);
                 result.AppSocketOpen.Add(app[2]);
                 result.AppFirstPeerConnection.Add(app[3]);
+                result.AppCameraOpen.Add(app[4]);
+                result.AppAnswered.Add(app[5]);
             }
             results.Add(result);
         }
@@ -132,7 +145,9 @@ public sealed class TimeToMedia(Uri baseUrl)
     {
         // Join leads to the pre-call check; the time runs from its "Join now".
         await deputy.GotoAsync($"/visits/{visitId}/check");
-        // The others forget the deputy's last connection before the next join.
+        // The check opens the call's hub connection while a person looks at the camera preview; the others forget the
+        // deputy's last connection before the next join.
+        await deputy.WaitForFunctionAsync("() => window.__media.socketAt !== undefined", null, new() { Timeout = 10_000, PollingInterval = 20 });
         await Task.Delay(300);
         await deputy.GetByTestId("precheck-join").ClickAsync();
         return await WaitForMediaAsync(deputy, others);

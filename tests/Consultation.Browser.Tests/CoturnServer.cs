@@ -12,11 +12,14 @@ namespace Consultation.Browser.Tests;
 public sealed class CoturnServer : IAsyncDisposable
 {
     private const string Executable = "/usr/bin/turnserver";
-    private readonly Process _process;
+    private Process _process;
     private readonly string _folder;
 
-    private CoturnServer(Process process, string folder, int port, string secret) =>
-        (_process, _folder, Port, Secret) = (process, folder, port, secret);
+    private CoturnServer(string folder, int port, string secret)
+    {
+        (_folder, Port, Secret) = (folder, port, secret);
+        _process = Launch();
+    }
 
     public int Port { get; }
     public string Secret { get; }
@@ -38,22 +41,43 @@ public sealed class CoturnServer : IAsyncDisposable
         var port = ServerFixture.FreeLoopbackPort();
         var secret = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         var folder = Directory.CreateTempSubdirectory("consultation-coturn-").FullName;
+        var server = new CoturnServer(folder, port, secret);
+        await server.WaitUntilListeningAsync();
+        return server;
+    }
+
+    /// <summary>Kills coturn, as a relay that goes away mid-call: every allocation on it is gone.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+            return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts coturn again on the same port with the same secret, after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        _process.Dispose();
+        _process = Launch();
+        await WaitUntilListeningAsync();
+    }
+
+    private Process Launch()
+    {
         var start = new ProcessStartInfo(Executable,
         [
-            "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", $"--listening-port={port}",
-            "--use-auth-secret", $"--static-auth-secret={secret}", "--realm=consultation.test",
+            "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", $"--listening-port={Port}",
+            "--use-auth-secret", $"--static-auth-secret={Secret}", "--realm=consultation.test",
             "--no-cli", "--no-tls", "--no-dtls", "--allow-loopback-peers", "--no-stdout-log",
-            $"--log-file={Path.Combine(folder, "turn.log")}", "--simple-log", $"--pidfile={Path.Combine(folder, "turn.pid")}",
+            $"--log-file={Path.Combine(_folder, "turn.log")}", "--simple-log", $"--pidfile={Path.Combine(_folder, "turn.pid")}",
         ])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("turnserver did not start.");
-        var server = new CoturnServer(process, folder, port, secret);
-        await server.WaitUntilListeningAsync();
-        return server;
+        return Process.Start(start) ?? throw new InvalidOperationException("turnserver did not start.");
     }
 
     /// <summary>coturn's log, to explain a failed relay.</summary>
@@ -65,11 +89,7 @@ public sealed class CoturnServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await StopAsync();
         _process.Dispose();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }

@@ -43,6 +43,12 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
         // A phone that never signed in opens the link and lands on the check page, no password asked.
         await using var phone = await NewContextAsync(server, mobile: true);
         var page = await phone.NewPageAsync();
+        var hubSockets = new List<string>();
+        page.WebSocket += (_, socket) =>
+        {
+            if (socket.Url.Contains("/hubs/visits", StringComparison.Ordinal))
+                lock (hubSockets) hubSockets.Add(socket.Url);
+        };
         await page.GotoAsync($"/join/{token}");
         await Expect(page).ToHaveURLAsync(new Regex($"/visits/{visitId}/check$"));
         await Expect(page.GetByTestId("precheck-visit")).ToContainTextAsync(itemNumber);
@@ -58,10 +64,17 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
         // The session the link gave opens nothing else.
         Assert.Equal(401, await page.EvaluateAsync<int>("async () => (await fetch('/api/my/visits')).status"));
         // The room is open (10 minutes before the start): "Join now" takes the link's session into the call, where
-        // the deputy waits in the lobby for the lead unit's handler, named.
+        // the deputy waits in the lobby for the lead unit's handler, named. The call's hub connection was opened on
+        // the check page already, and the call goes on over it: joining opens no other.
+        Assert.Single(hubSockets);
         await page.GetByTestId("precheck-join").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/visits/{visitId}/call$"));
         await Expect(page.GetByTestId("call-lobby")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Single(hubSockets);
+        // The call took the check's camera and microphone along: the self view plays, nothing is shown as off.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=call-tile-self] [data-testid=tile-video]')?.videoWidth > 0");
+        await Expect(page.GetByTestId("call-mute")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(page.GetByTestId("call-camera")).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(page.GetByTestId("lobby-expected")).ToContainTextAsync("主办单位");
 
         // The same link again, in another browser: used, so to the sign-in page, which says why.

@@ -35,7 +35,7 @@ public interface IVisitClient
 /// visit only. Sign-in is required where the hub is mapped (<see cref="CallsSetup.MapCalls"/>), once per
 /// connection: an [Authorize] here would run the authorization policy again for every signal.
 /// </summary>
-public sealed partial class CallHub(IServiceProvider services, RoomRegistry rooms, TimeProvider clock,
+public sealed partial class CallHub(IServiceProvider services, RoomRegistry rooms, AttendanceLog attendance, TimeProvider clock,
     IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
 {
     public const string Path = "/hubs/visits";
@@ -76,8 +76,8 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         }
         rooms.Sit(Context.ConnectionId, room, participant.Id);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(visitId));
-        db.Attendance.Add(new AttendanceEntry { VisitId = visitId, ParticipantId = participant.Id, JoinedAtUtc = Now });
-        await db.SaveChangesAsync();
+        // Written after the answer, in order with this room's leaves: the joiner's offers need not wait for the database.
+        _ = attendance.JoinedAsync(visitId, participant.Id, Now);
 
         await Clients.OthersInGroup(Group(visitId)).ParticipantJoined(View(self, toward: participant.Id, asSeenBy: -1));
         if (!wasOpen && room.IsOpen)
@@ -149,8 +149,7 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         if (rooms.Unseat(connectionId) is not { } seat || !seat.Room.Leave(seat.ParticipantId, connectionId))
             return;
         await Groups.RemoveFromGroupAsync(connectionId, Group(seat.Room.VisitId));
-        await db.Attendance.Where(a => a.VisitId == seat.Room.VisitId && a.ParticipantId == seat.ParticipantId && a.LeftAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeftAtUtc, Now));
+        await attendance.LeftAsync(seat.Room.VisitId, seat.ParticipantId, Now);
         await Clients.Group(Group(seat.Room.VisitId)).ParticipantLeft(seat.ParticipantId);
         if (seat.Room.Members.Count == 0)
             rooms.LetGoIfEmpty(seat.Room);

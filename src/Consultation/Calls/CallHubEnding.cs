@@ -36,8 +36,7 @@ public sealed partial class CallHub
             await Groups.RemoveFromGroupAsync(member.ConnectionId, group);
         }
         var visitId = seat.Room.VisitId;
-        await db.Attendance.Where(a => a.VisitId == visitId && a.LeftAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeftAtUtc, Now));
+        await attendance.LeftAsync(visitId, participantId: null, Now);
         var sequence = await db.Visits.Where(v => v.Id == visitId).Select(v => v.Sequence).SingleAsync();
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<VisitJobs>(j => j.RunAsync(visitId, VisitJobKind.AutoClose, sequence));
     }

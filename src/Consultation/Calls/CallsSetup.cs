@@ -13,6 +13,7 @@ public static class CallsSetup
     {
         builder.Services.Configure<CallSettings>(builder.Configuration.GetSection("Calls"));
         builder.Services.AddSingleton<RoomRegistry>();
+        builder.Services.AddSingleton<AttendanceLog>();
         builder.Services.AddScoped<JoinLinks>();
         builder.Services.AddLinkSession(builder.Environment.IsDevelopment());
         return builder;

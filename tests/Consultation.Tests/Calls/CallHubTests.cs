@@ -94,7 +94,7 @@ public sealed class CallHubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_client_speaking_MessagePack_joins_and_signals_with_one_speaking_JSON_as_browsers_do()
+    public async Task A_client_speaking_MessagePack_as_the_call_page_does_joins_and_signals_with_one_speaking_JSON()
     {
         var (lead, leadEvents) = await ConnectAt("lead", TimeSpan.FromMinutes(5), messagePack: true);
         var (deputy, deputyEvents) = await ConnectNow("deputy");
@@ -205,6 +205,39 @@ public sealed class CallHubTests : IAsyncLifetime
         var attendance = await _w.App.WithDb(db => db.Attendance.Where(a => a.VisitId == _visit.Id).ToListAsync());
         Assert.Equal(2, attendance.Count);
         Assert.NotNull(attendance.Single(a => a.ParticipantId == d.ParticipantId).LeftAtUtc);
+    }
+
+    [Fact]
+    public async Task A_join_is_written_to_the_attendance_after_its_answer_and_ending_the_visit_closes_every_entry()
+    {
+        var (deputy, _) = await Connect("deputy");
+        var (lead, _) = await Connect("lead");
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        var joinedAt = _w.Now;
+
+        // Join answers first; its row follows without anyone leaving.
+        var entry = await WrittenAsync(db => db.Attendance.SingleOrDefaultAsync(a => a.VisitId == _visit.Id));
+        Assert.Equal((d.ParticipantId, joinedAt, (DateTime?)null), (entry.ParticipantId, entry.JoinedAtUtc, entry.LeftAtUtc));
+
+        await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        _w.Advance(TimeSpan.FromMinutes(1));
+        await lead.InvokeAsync(nameof(CallHub.EndVisit));
+
+        // Ending the visit waits for the lead's join to be written, then closes both entries.
+        var attendance = await _w.App.WithDb(db => db.Attendance.Where(a => a.VisitId == _visit.Id).ToListAsync());
+        Assert.Equal(2, attendance.Count);
+        Assert.All(attendance, a => Assert.Equal(_w.Now, a.LeftAtUtc));
+    }
+
+    private async Task<T> WrittenAsync<T>(Func<Consultation.Data.AppDbContext, Task<T?>> read) where T : class
+    {
+        for (var waited = 0; waited < 5_000; waited += 20)
+        {
+            if (await _w.App.WithDb(read) is { } found)
+                return found;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("Not written within 5 s.");
     }
 
     [Fact]

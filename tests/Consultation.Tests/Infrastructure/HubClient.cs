@@ -8,7 +8,7 @@ namespace Consultation.Tests.Infrastructure;
 /// <summary>The .NET SignalR client signed in as one account (or a join link's session), talking to the test server.</summary>
 public static class HubClient
 {
-    /// <param name="messagePack">Speak the MessagePack hub protocol instead of JSON (what browsers speak).</param>
+    /// <param name="messagePack">Speak the MessagePack hub protocol (as the call page does) instead of JSON.</param>
     public static async Task<HubConnection> ConnectAsync(TestApp app, string userName, string path, Action<HubConnection>? handlers = null,
         bool messagePack = false)
     {

@@ -7,6 +7,7 @@ import type { HubConnection } from '@microsoft/signalr'
 import type { ParticipantRole } from '../api/visits'
 import { loadDeviceChoice, mediaConstraints } from './devices'
 import { PeerLink, unwrap, type LinkState, type SignalKind } from './peerLink'
+import { fromHub, toHub } from './hubWire'
 import { activeSpeaker, qualityLevel, readStats, summarize, type Counters, type LinkStats, type QualityLevel } from './quality'
 import { refusalOf, type Refusal } from './refusal'
 
@@ -63,6 +64,12 @@ export interface RemoteParticipant {
   stats?: LinkStats
 }
 
+// Messages from the hub that wait for Join's answer: signals after everything else.
+interface Held {
+  events: (() => void)[]
+  signals: [number, SignalKind, string][]
+}
+
 export type Phase = 'starting' | 'joining' | 'lobby' | 'open' | 'refused' | 'closed' | 'left'
 
 // How often the links' figures are read, and how often a summary is stored (so a closed tab still leaves one).
@@ -89,6 +96,11 @@ export function createCallSession(visitId: number) {
   const links = new Map<number, PeerLink>()
   const counters = new Map<number, Counters>()
   let hub: HubConnection | undefined
+  let connecting: Promise<void> | undefined
+  let camera: Promise<void> = Promise.resolve()
+  // What the hub says while my Join is being answered and my camera opens: it waits for the answer (see join()).
+  let held: Held | undefined
+  let joins = 0
   let config: RTCConfiguration = {}
   let startedAt = 0
   let timers: ReturnType<typeof setInterval>[] = []
@@ -142,11 +154,24 @@ export function createCallSession(visitId: number) {
     return created
   }
 
+  // Every call to the hub and every message from it passes the one mapping between its MessagePack and our shapes
+  // (a signal's arguments are a number and strings, the same in both).
+  async function call<T = void>(method: string, ...args: unknown[]): Promise<T> {
+    if (!hub) throw new Error('The call has ended.')
+    return fromHub(await hub.invoke(method, ...args.map(toHub))) as T
+  }
+
+  // Sent without waiting for the hub's completion: an answerer goes on to the offerer's candidates at once, and a
+  // signal the hub refuses (over a limit) is made good by an ICE restart anyway.
   async function signal(to: number, kind: SignalKind, payload: string) {
-    await hub?.invoke('Signal', to, kind, payload)
+    await hub?.send('Signal', to, kind, payload)
   }
 
   function onSignal(from: number, kind: SignalKind, payload: string) {
+    if (held) {
+      held.signals.push([from, kind, payload])
+      return
+    }
     const envelope = unwrap(payload)
     if (!envelope || !find(from)) return
     let existing = links.get(from)
@@ -158,6 +183,7 @@ export function createCallSession(visitId: number) {
     void (existing ?? link(from, false)).receive(kind, envelope)
   }
 
+  // The room as the hub saw it when it answered my Join. Links come after what arrived meanwhile (offerToPeers()).
   function applyJoin(joined: JoinResult) {
     state.myId = joined.participantId
     config = {
@@ -173,12 +199,17 @@ export function createCallSession(visitId: number) {
     // A server that restarted opens the room again only when the handler is back: meanwhile media still flows.
     const flowing = [...links.values()].some((l) => l.pc.connectionState === 'connected')
     state.phase = joined.roomState === 'lobby' && flowing ? 'open' : joined.roomState
-    if (joined.roomState === 'open') {
-      for (const peer of joined.peers) {
-        const existing = links.get(peer.participantId)
-        if (!existing) link(peer.participantId, true)
-        else void existing.recover()
-      }
+  }
+
+  // In a room open when I joined, I offer to everyone its answer named who is still here (a link from before, after
+  // a reconnect, restarts ICE instead); whoever came since offers to me from their own join.
+  function offerToPeers(joined: JoinResult, before: Map<number, PeerLink>) {
+    if (joined.roomState !== 'open' || state.phase !== 'open') return
+    for (const peer of joined.peers) {
+      if (!find(peer.participantId)) continue
+      const existing = links.get(peer.participantId)
+      if (!existing) link(peer.participantId, true)
+      else if (before.get(peer.participantId) === existing) void existing.recover()
     }
   }
 
@@ -191,16 +222,35 @@ export function createCallSession(visitId: number) {
     }
   }
 
+  // Join's answer is a picture of the room when the hub answered; whatever the hub says after it (or had on the way
+  // already) is as new or newer. So nothing from the hub is applied until the answer is, and my camera is open (the
+  // offers and answers carry its tracks). Then, in this order: the answer; what came meanwhile, in the order it came
+  // (who joined, left, opened the room); my offers; the signals, whose senders are all known by then.
   async function join() {
     state.phase = 'joining'
+    const turn = ++joins
+    const waiting = (held ??= { events: [], signals: [] })
+    let joined: JoinResult
     try {
-      applyJoin(await hub!.invoke<JoinResult>('Join', visitId))
+      joined = await call<JoinResult>('Join', visitId)
+      await camera
     } catch (error) {
-      state.refusal = refusalOf(error)
-      state.phase = 'refused'
-      stopEverything()
+      if (turn !== joins) return
+      held = undefined
+      await refused(error)
       return
     }
+    // Joined again meanwhile (the hub reconnected): that answer is the newer one, and what is held waits for it.
+    if (turn !== joins) return
+    held = undefined
+    // Left meanwhile.
+    if (!hub) return
+    const before = new Map(links)
+    applyJoin(joined)
+    for (const event of waiting.events) event()
+    offerToPeers(joined, before)
+    // (Ended for everyone meanwhile, or a lobby again: no signals to take.)
+    if ((state.phase as Phase) === 'open') for (const signalled of waiting.signals) onSignal(...signalled)
     // The hub handles one call of a connection at a time: offers and candidates go first, the rest after them.
     setTimeout(() => void catchUp(), catchUpAfterMs)
   }
@@ -208,24 +258,33 @@ export function createCallSession(visitId: number) {
   // The chat so far, and my microphone and camera if not the defaults (on), as everyone else sees them.
   async function catchUp() {
     try {
-      const history = await hub?.invoke<ChatLine[]>('ChatHistory')
+      const history = await call<ChatLine[]>('ChatHistory')
       if (history) state.chat = [...history, ...state.chat.filter((l) => !history.some((h) => h.id === l.id))]
       if (!state.media.audio || !state.media.video || state.media.screen)
-        await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
+        await call('SetMedia', state.media.audio, state.media.video, state.media.screen)
     } catch {
       /* after the next reconnect */
     }
   }
 
   async function connectHub() {
-    const signalR = await import('@microsoft/signalr')
-    hub = new signalR.HubConnectionBuilder()
+    const [signalR, { MessagePackHubProtocol }] = await Promise.all([import('@microsoft/signalr'), import('@microsoft/signalr-protocol-msgpack')])
+    const connection = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/visits')
+      .withHubProtocol(new MessagePackHubProtocol())
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => Math.min(500 * 2 ** c.previousRetryCount, 3_000) })
       .withStatefulReconnect()
       .configureLogging(signalR.LogLevel.Warning)
       .build()
-    hub.on('ParticipantJoined', (peer: PeerView) => {
+    hub = connection
+    // Every message but a signal waits while a Join is answered; a signal waits in onSignal, after them.
+    const on = <A extends unknown[]>(method: string, handler: (...args: A) => void) =>
+      connection.on(method, (...args: unknown[]) => {
+        const apply = () => handler(...(args.map(fromHub) as A))
+        if (held && method !== 'Signal') held.events.push(apply)
+        else apply()
+      })
+    on('ParticipantJoined', (peer: PeerView) => {
       upsert(peer)
       // Their old connection to us is of no use to the page that just joined.
       const existing = links.get(peer.participantId)
@@ -235,18 +294,18 @@ export function createCallSession(visitId: number) {
         find(peer.participantId)!.link = 'waiting'
       }
     })
-    hub.on('ParticipantLeft', (id: number) => forget(id))
-    hub.on('Signal', onSignal)
-    hub.on('MediaChanged', (id: number, media: MediaState) => {
+    on('ParticipantLeft', (id: number) => forget(id))
+    on('Signal', onSignal)
+    on('MediaChanged', (id: number, media: MediaState) => {
       const p = find(id)
       if (!p) return
       p.media = media
       if (!media.screen) p.screen = undefined
     })
-    hub.on('Chat', (line: ChatLine) => {
+    on('Chat', (line: ChatLine) => {
       if (!state.chat.some((l) => l.id === line.id)) state.chat.push(line)
     })
-    hub.on('RoomStateChanged', (room: string) => {
+    on('RoomStateChanged', (room: string) => {
       if (room === 'open') roomOpened()
       else if (room === 'lobby') state.phase = 'lobby'
       else if (room === 'closed') {
@@ -255,18 +314,19 @@ export function createCallSession(visitId: number) {
         stopEverything()
       }
     })
-    hub.onreconnecting(() => (state.hubReconnecting = true))
+    connection.onreconnecting(() => (state.hubReconnecting = true))
     // A new connection: the server may have restarted and forgotten its rooms, so join again.
-    hub.onreconnected(() => {
+    connection.onreconnected(() => {
       state.hubReconnecting = false
       if (state.phase === 'open' || state.phase === 'lobby' || state.phase === 'joining') void join()
     })
-    await hub.start()
+    await connection.start()
   }
 
-  async function openCamera() {
+  async function openCamera(preview?: MediaStream) {
     try {
-      local.value = await navigator.mediaDevices.getUserMedia(mediaConstraints(loadDeviceChoice()))
+      local.value = preview ?? (await navigator.mediaDevices.getUserMedia(mediaConstraints(loadDeviceChoice())))
+      if (preview) state.media = { audio: preview.getAudioTracks().length > 0, video: preview.getVideoTracks().length > 0, screen: false }
     } catch {
       // Without camera or microphone one can still see, hear and chat.
       state.mediaError = true
@@ -274,15 +334,45 @@ export function createCallSession(visitId: number) {
     }
   }
 
-  async function start() {
-    // The camera starts while the hub connects: neither waits for the other.
-    const camera = openCamera()
+  async function refused(error: unknown) {
+    state.refusal = refusalOf(error)
+    state.phase = 'refused'
+    // A camera still opening is stopped too, once open.
+    await camera
+    stopEverything()
+  }
+
+  // The hub connection, opened once (or again after it closed for good), also ahead of start() by prepare().
+  function connect(): Promise<void> {
+    if ((hub?.state as string | undefined) === 'Disconnected') connecting = undefined
+    connecting ??= connectHub().catch((error: unknown) => {
+      connecting = undefined
+      throw error
+    })
+    return connecting
+  }
+
+  // Opens the hub connection before the person presses Join, so that joining is one call to the hub.
+  function prepare() {
+    connect().catch(() => {
+      /* start() connects again and shows what went wrong */
+    })
+  }
+
+  // Joins once, however often asked: the pre-call check starts joining on its click (with its preview's tracks),
+  // the call page after it.
+  let started: Promise<void> | undefined
+  const start = (preview?: MediaStream) => (started ??= joinCall(preview))
+
+  async function joinCall(preview?: MediaStream) {
+    // The speaker may have been chosen on the pre-call check after this session was prepared there.
+    state.speakerId = loadDeviceChoice().speakerId
+    // The camera opens while the hub connects and Join is answered: none waits for another.
+    camera = openCamera(preview)
     try {
-      await Promise.all([connectHub(), camera])
+      await connect()
     } catch (error) {
-      state.refusal = refusalOf(error)
-      state.phase = 'refused'
-      stopEverything()
+      await refused(error)
       return
     }
     startedAt = Date.now()
@@ -309,7 +399,7 @@ export function createCallSession(visitId: number) {
     const measured = state.participants.map((p) => p.stats).filter((s): s is LinkStats => !!s)
     if (!startedAt || measured.length === 0) return
     try {
-      await hub?.invoke('ReportQuality', summarize(startedAt, Date.now(), measured))
+      await call('ReportQuality', summarize(startedAt, Date.now(), measured))
     } catch {
       /* the next one, or the one on leaving, is stored instead */
     }
@@ -320,7 +410,7 @@ export function createCallSession(visitId: number) {
     for (const track of local.value?.getAudioTracks() ?? []) track.enabled = state.media.audio
     for (const track of local.value?.getVideoTracks() ?? []) track.enabled = state.media.video
     try {
-      await hub?.invoke('SetMedia', state.media.audio, state.media.video, state.media.screen)
+      await call('SetMedia', state.media.audio, state.media.video, state.media.screen)
     } catch {
       /* sent again with the next change or after rejoining */
     }
@@ -346,7 +436,7 @@ export function createCallSession(visitId: number) {
   }
 
   async function sendChat(text: string) {
-    await hub?.invoke('Chat', text)
+    await call('Chat', text)
   }
 
   function stopEverything() {
@@ -361,6 +451,10 @@ export function createCallSession(visitId: number) {
 
   async function leave() {
     await report()
+    // A connection still opening (a prepared session dropped at once) is closed once open.
+    const opening = connecting
+    connecting = undefined
+    await opening?.catch(() => {})
     const h = hub
     hub = undefined
     stopEverything()
@@ -375,10 +469,10 @@ export function createCallSession(visitId: number) {
 
   async function endForEveryone() {
     await report()
-    await hub?.invoke('EndVisit')
+    await call('EndVisit')
   }
 
-  return { state, local, screen, links, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
+  return { visitId, state, local, screen, links, prepare, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
 }
 
 export type CallSession = ReturnType<typeof createCallSession>

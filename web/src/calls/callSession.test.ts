@@ -1,0 +1,211 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createCallSession, type CallSession } from './callSession'
+import { wrap } from './peerLink'
+
+// The hub connection, spoken for by the test: what the page invokes and sends, and what the hub says to it.
+class FakeHub {
+  state = 'Disconnected'
+  readonly handlers = new Map<string, (...args: unknown[]) => void>()
+  readonly sent: unknown[][] = []
+  answerJoin: (result: unknown) => void = () => {}
+  private joinCalled: () => void = () => {}
+  readonly joinAsked = new Promise<void>((resolve) => (this.joinCalled = resolve))
+
+  on(method: string, handler: (...args: unknown[]) => void) {
+    this.handlers.set(method, handler)
+  }
+  onreconnecting() {}
+  onreconnected() {}
+  onclose() {}
+  async start() {
+    this.state = 'Connected'
+  }
+  async stop() {
+    this.state = 'Disconnected'
+  }
+  invoke(method: string): Promise<unknown> {
+    if (method !== 'Join') return Promise.resolve(method === 'ChatHistory' ? [] : undefined)
+    this.joinCalled()
+    return new Promise((resolve) => (this.answerJoin = resolve))
+  }
+  async send(...args: unknown[]) {
+    this.sent.push(args)
+  }
+  /** A message from the hub, as the server writes it in MessagePack (PascalCase). */
+  says(method: string, ...args: unknown[]) {
+    this.handlers.get(method)!(...args)
+  }
+}
+
+const current = vi.hoisted(() => ({ hub: undefined as unknown }))
+
+vi.mock('@microsoft/signalr', () => ({
+  LogLevel: { Warning: 3 },
+  HubConnectionBuilder: class {
+    withUrl() { return this }
+    withHubProtocol() { return this }
+    withAutomaticReconnect() { return this }
+    withStatefulReconnect() { return this }
+    configureLogging() { return this }
+    build() { return current.hub }
+  },
+}))
+vi.mock('@microsoft/signalr-protocol-msgpack', () => ({ MessagePackHubProtocol: class {} }))
+
+// Enough of a peer connection to see who it negotiates with: it offers once tracks are added (unless they go into the
+// transceivers of an offer it answers), and answers an offer.
+class FakePeerConnection {
+  connectionState = 'new'
+  signalingState = 'stable'
+  localDescription: RTCSessionDescriptionInit | null = null
+  readonly remote: RTCSessionDescriptionInit[] = []
+  onnegotiationneeded: (() => void) | null = null
+  onicecandidate: unknown = null
+  ontrack: unknown = null
+  onconnectionstatechange: unknown = null
+  private negotiating = false
+
+  constructor(readonly config: RTCConfiguration) {}
+
+  addTrack() {
+    if (!this.negotiating && this.remote.length === 0) queueMicrotask(() => this.onnegotiationneeded?.())
+    this.negotiating = true
+    return {}
+  }
+  async setLocalDescription() {
+    const type = this.signalingState === 'have-remote-offer' ? 'answer' : 'offer'
+    this.localDescription = { type, sdp: `${type} sdp` }
+    this.signalingState = type === 'offer' ? 'have-local-offer' : 'stable'
+  }
+  async setRemoteDescription(description: RTCSessionDescriptionInit) {
+    this.remote.push(description)
+    this.signalingState = description.type === 'offer' ? 'have-remote-offer' : 'stable'
+  }
+  async addIceCandidate() {}
+  restartIce() {}
+  close() {
+    this.connectionState = 'closed'
+    this.signalingState = 'closed'
+  }
+  async getStats() {
+    return new Map()
+  }
+}
+
+const camera = { kind: 'video', enabled: true, stop() {} }
+const stream = { id: 'camera', getTracks: () => [camera], getAudioTracks: () => [], getVideoTracks: () => [camera] }
+
+const visitId = 29
+const me = 84
+const deputy = { ParticipantId: 83, DisplayName: '李建国', Role: 0, Media: { Audio: true, Video: true, Screen: false }, IAmPolite: false }
+const lead = { ParticipantId: 84, DisplayName: '张伟', Role: 2, Media: { Audio: true, Video: true, Screen: false }, IAmPolite: true }
+const office = { ParticipantId: 85, DisplayName: '王敏', Role: 4, Media: { Audio: true, Video: true, Screen: false }, IAmPolite: false }
+
+const turn = { Urls: ['turn:127.0.0.1:3478?transport=udp'], Username: '1764201600:84', Credential: 'c2VjcmV0' }
+
+function answer(participantId: number, roomState: 'open' | 'lobby', peers: unknown[]) {
+  return { ParticipantId: participantId, Peers: peers, IceServers: [turn], RoomState: roomState, EndsAtUtc: new Date(), IceTransportPolicy: 'relay' }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('joining a call while the camera opens', () => {
+  let hub: FakeHub
+  let session: CallSession
+  let openCamera: (value: unknown) => void
+  let started: Promise<void>
+
+  beforeEach(async () => {
+    hub = new FakeHub()
+    current.hub = hub
+    vi.stubGlobal('RTCPeerConnection', FakePeerConnection)
+    Object.defineProperty(navigator, 'mediaDevices', {
+      configurable: true,
+      value: { getUserMedia: () => new Promise((resolve) => (openCamera = resolve)) },
+    })
+    session = createCallSession(visitId)
+    started = session.start()
+    await hub.joinAsked
+  }, 5_000)
+
+  afterEach(async () => {
+    await session.leave()
+    vi.unstubAllGlobals()
+  })
+
+  const pcOf = (id: number) => session.links.get(id)?.pc as unknown as FakePeerConnection | undefined
+  const signalsTo = (id: number) => hub.sent.filter(([method, to]) => method === 'Signal' && to === id).map(([, , kind]) => kind)
+
+  async function cameraOpens() {
+    openCamera(stream)
+    await started
+    await settle()
+  }
+
+  it('keeps a participant who joined after the answer and answers their offer', async () => {
+    hub.answerJoin(answer(me, 'open', []))
+    await settle()
+    hub.says('ParticipantJoined', deputy)
+    hub.says('Signal', deputy.ParticipantId, 'offer', wrap('deputy-page', { sdp: 'offer from the deputy' }))
+    await cameraOpens()
+
+    expect(session.state.participants.map((p) => p.id)).toEqual([deputy.ParticipantId])
+    expect(pcOf(deputy.ParticipantId)?.remote).toEqual([{ type: 'offer', sdp: 'offer from the deputy' }])
+    expect(signalsTo(deputy.ParticipantId)).toContain('answer')
+  })
+
+  it('keeps a participant announced just before an answer that does not name them yet', async () => {
+    hub.says('ParticipantJoined', deputy)
+    hub.answerJoin(answer(me, 'open', []))
+    hub.says('Signal', deputy.ParticipantId, 'offer', wrap('deputy-page', { sdp: 'offer from the deputy' }))
+    await cameraOpens()
+
+    expect(session.state.participants.map((p) => p.id)).toEqual([deputy.ParticipantId])
+    expect(pcOf(deputy.ParticipantId)?.remote).toEqual([{ type: 'offer', sdp: 'offer from the deputy' }])
+  })
+
+  it('waits in the lobby, and goes into the room the handler opened meanwhile', async () => {
+    hub.answerJoin(answer(deputy.ParticipantId, 'lobby', []))
+    await settle()
+    hub.says('ParticipantJoined', lead)
+    hub.says('RoomStateChanged', 'open')
+    hub.says('Signal', lead.ParticipantId, 'offer', wrap('lead-page', { sdp: 'offer from the handler' }))
+    await cameraOpens()
+
+    expect(session.state.phase).toBe('open')
+    expect(session.state.participants.map((p) => p.id)).toEqual([lead.ParticipantId])
+    expect(pcOf(lead.ParticipantId)?.remote).toEqual([{ type: 'offer', sdp: 'offer from the handler' }])
+    expect(signalsTo(lead.ParticipantId)).toEqual(['answer'])
+  })
+
+  it('offers to those the answer named, but not to one who left meanwhile', async () => {
+    hub.answerJoin(answer(me, 'open', [deputy, office]))
+    await settle()
+    hub.says('ParticipantLeft', office.ParticipantId)
+    await cameraOpens()
+
+    expect(session.state.participants.map((p) => p.id)).toEqual([deputy.ParticipantId])
+    expect(pcOf(office.ParticipantId)).toBeUndefined()
+    expect(signalsTo(deputy.ParticipantId)).toEqual(['offer'])
+    expect(signalsTo(office.ParticipantId)).toEqual([])
+  })
+
+  it('opened by my own join while the deputy joins too, links only once the answer says who is polite and how to connect', async () => {
+    // Both joined at once: the hub tells me of the deputy and of the room opening before it answers me.
+    hub.says('ParticipantJoined', deputy)
+    hub.says('RoomStateChanged', 'open')
+    hub.answerJoin(answer(me, 'open', [deputy]))
+    await cameraOpens()
+    // The deputy offered too: the polite side (the higher id, mine) takes the deputy's offer and answers it.
+    hub.says('Signal', deputy.ParticipantId, 'offer', wrap('deputy-page', { sdp: 'offer from the deputy' }))
+    await settle()
+
+    const link = session.links.get(deputy.ParticipantId)!
+    expect(link.polite).toBe(true)
+    expect((link.pc as unknown as FakePeerConnection).config).toEqual({
+      iceServers: [{ urls: turn.Urls, username: turn.Username, credential: turn.Credential }],
+      iceTransportPolicy: 'relay',
+    })
+    expect(signalsTo(deputy.ParticipantId)).toEqual(['offer', 'answer'])
+  })
+})
