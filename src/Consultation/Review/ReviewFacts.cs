@@ -24,7 +24,7 @@ public static class ReviewFacts
 
     public static bool Concerns(Type entity) => Sources.Contains(entity);
 
-    /// <summary>Computes the facts of these items again from their rows and writes those that changed.</summary>
+    /// <summary>Computes the review rows of these items again from the items' own rows and replaces them.</summary>
     public static async Task RefreshAsync(AppDbContext db, IEnumerable<int> itemIds, DateTime now, CancellationToken cancellationToken = default)
     {
         foreach (var ids in itemIds.Distinct().Order().Chunk(500))
@@ -32,8 +32,8 @@ public static class ReviewFacts
     }
 
     /// <summary>
-    /// Computes the facts of the items that never had them (those written before the facts were stored), in batches
-    /// with progress in the log. Runs at start after the migrations; a database already up to date costs one query.
+    /// Computes the review rows of the items that never had them (those written before the rows existed), in
+    /// batches with progress in the log. Runs at start after the migrations; a database already up to date costs one query.
     /// </summary>
     public static async Task ComputeMissingAsync(AppDbContext db, TimeProvider clock, ILogger log, CancellationToken cancellationToken = default)
     {
@@ -143,7 +143,7 @@ public static class ReviewFacts
     }
 
     /// <summary>The month in the office's zone, as yyyyMM.</summary>
-    public static int? Month(DateTime? utc) =>
+    private static int? Month(DateTime? utc) =>
         utc is { } at ? (at + ReviewScope.Offset) is var local ? local.Year * 100 + local.Month : null : null;
 
     /// <summary>
