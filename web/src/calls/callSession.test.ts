@@ -52,8 +52,9 @@ vi.mock('@microsoft/signalr', () => ({
 }))
 vi.mock('@microsoft/signalr-protocol-msgpack', () => ({ MessagePackHubProtocol: class {} }))
 
-// Enough of a peer connection to see who it negotiates with: it offers once tracks are added (unless they go into the
-// transceivers of an offer it answers), and answers an offer.
+// Enough of a peer connection to see who it negotiates with: it asks for an offer once tracks are added (unless they
+// go into the transceivers of an offer it answers, or an offer is already on its way: `negotiationneeded` only fires
+// in the stable state), and answers an offer.
 class FakePeerConnection {
   connectionState = 'new'
   signalingState = 'stable'
@@ -68,7 +69,10 @@ class FakePeerConnection {
   constructor(readonly config: RTCConfiguration) {}
 
   addTrack() {
-    if (!this.negotiating && this.remote.length === 0) queueMicrotask(() => this.onnegotiationneeded?.())
+    if (!this.negotiating && this.remote.length === 0)
+      queueMicrotask(() => {
+        if (this.signalingState === 'stable') this.onnegotiationneeded?.()
+      })
     this.negotiating = true
     return {}
   }

@@ -149,8 +149,10 @@ export function createCallSession(visitId: number) {
       if (local.value) l.addStream(local.value)
       if (screen.value) l.addStream(screen.value)
     }
-    if (offer) send(created)
-    else created.onFirstOffer = () => send(created)
+    if (offer) {
+      send(created)
+      created.offerNow()
+    } else created.onFirstOffer = () => send(created)
     return created
   }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { unwrap, wrap } from './peerLink'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { PeerLink, unwrap, wrap, type SignalKind } from './peerLink'
 
 describe('signal envelopes', () => {
   it('carry the sending page tag with the description or candidate', () => {
@@ -12,5 +12,92 @@ describe('signal envelopes', () => {
     expect(unwrap('v=0')).toBeUndefined()
     expect(unwrap('{"sdp":"v=0"}')).toBeUndefined()
     expect(unwrap('null')).toBeUndefined()
+  })
+})
+
+// A peer connection that says what the page asks of it, in order; setting a remote offer brings the other side's
+// stream, as a browser fires `track` before the description's promise settles.
+class RecordingPeerConnection {
+  static log: string[] = []
+  signalingState: RTCSignalingState = 'stable'
+  localDescription: RTCSessionDescriptionInit | null = null
+  onnegotiationneeded: (() => void) | null = null
+  onicecandidate: unknown = null
+  ontrack: ((event: { track: unknown; streams: unknown[] }) => void) | null = null
+  onconnectionstatechange: unknown = null
+
+  addTrack(track: { kind: string }) {
+    RecordingPeerConnection.log.push(`addTrack ${track.kind}`)
+    return {}
+  }
+  async setLocalDescription() {
+    const type = this.signalingState === 'have-remote-offer' ? 'answer' : 'offer'
+    RecordingPeerConnection.log.push(`setLocalDescription ${type}`)
+    await Promise.resolve()
+    this.localDescription = { type, sdp: `${type} sdp` }
+    this.signalingState = type === 'offer' ? 'have-local-offer' : 'stable'
+  }
+  async setRemoteDescription(description: RTCSessionDescriptionInit) {
+    RecordingPeerConnection.log.push(`setRemoteDescription ${description.type}`)
+    await Promise.resolve()
+    this.signalingState = description.type === 'offer' ? 'have-remote-offer' : 'stable'
+    this.ontrack?.({ track: { kind: 'video' }, streams: [{ id: 'their camera' }] })
+  }
+  close() {}
+}
+
+describe('a peer link on the way to media', () => {
+  const log = RecordingPeerConnection.log
+  const camera = { kind: 'video' }
+  const stream = { getTracks: () => [camera] } as unknown as MediaStream
+
+  beforeEach(() => {
+    log.length = 0
+    vi.stubGlobal('RTCPeerConnection', RecordingPeerConnection)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  function makeLink(polite: boolean) {
+    const send = async (kind: SignalKind) => void log.push(`send ${kind}`)
+    return new PeerLink(83, polite, {}, 'my-page', send, {
+      onState: () => {},
+      onStream: (s) => void log.push(`stream ${s.id}`),
+    })
+  }
+
+  it('offers the tracks added at once, without waiting for negotiationneeded', async () => {
+    const link = makeLink(false)
+    link.addStream(stream)
+    link.offerNow()
+    await vi.waitFor(() => expect(log).toContain('send offer'))
+
+    expect(log).toEqual(['addTrack video', 'setLocalDescription offer', 'send offer'])
+  })
+
+  it('has nothing to offer before a track is added', async () => {
+    makeLink(false).offerNow()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+
+    expect(log).toEqual([])
+  })
+
+  it('hands the offered stream to the page only once its answer is sent', async () => {
+    const link = makeLink(true)
+    link.onFirstOffer = () => link.addStream(stream)
+    await link.receive('offer', { tag: 'their-page', sdp: 'offer sdp' })
+
+    expect(log).toEqual([
+      'setRemoteDescription offer', 'addTrack video', 'setLocalDescription answer', 'send answer', 'stream their camera',
+    ])
+  })
+
+  it('hands the answered stream to the page once the answer is set', async () => {
+    const link = makeLink(false)
+    link.addStream(stream)
+    link.offerNow()
+    await vi.waitFor(() => expect(log).toContain('send offer'))
+    await link.receive('answer', { tag: 'their-page', sdp: 'answer sdp' })
+
+    expect(log.slice(-2)).toEqual(['setRemoteDescription answer', 'stream their camera'])
   })
 })

@@ -43,6 +43,9 @@ export class PeerLink {
   onFirstOffer: (() => void) | undefined
   private makingOffer = false
   private ignoreOffer = false
+  // Remote streams that arrive while a description is applied: handed on once it is, and the answer to it sent (the
+  // page redrawing its tiles would hold up the answer otherwise).
+  private arriving: MediaStream[] | undefined
   // Signals are handled one after another: each awaits the previous one's descriptions.
   private queue: Promise<void> = Promise.resolve()
   private restartTimer: ReturnType<typeof setTimeout> | undefined
@@ -63,7 +66,8 @@ export class PeerLink {
     }
     this.pc.ontrack = ({ track, streams }) => {
       const stream = streams[0] ?? new MediaStream([track])
-      this.events.onStream(stream)
+      if (this.arriving) this.arriving.push(stream)
+      else this.events.onStream(stream)
     }
     this.pc.onconnectionstatechange = () => this.connectionChanged()
   }
@@ -73,6 +77,12 @@ export class PeerLink {
     for (const track of stream.getTracks()) {
       if (!this.senders.has(track)) this.senders.set(track, this.pc.addTrack(track, stream))
     }
+  }
+
+  // Offers the tracks added so far now rather than on their `negotiationneeded`, which comes a task later, after the
+  // page has redrawn (and then does not come: the offer in progress carries them).
+  offerNow() {
+    if (this.senders.size > 0) void this.offer()
   }
 
   removeTrack(track: MediaStreamTrack) {
@@ -124,12 +134,18 @@ export class PeerLink {
     const collision = kind === 'offer' && (this.makingOffer || this.pc.signalingState !== 'stable')
     this.ignoreOffer = !this.polite && collision
     if (this.ignoreOffer) return
-    await this.pc.setRemoteDescription({ type: kind, sdp: envelope.sdp })
-    if (kind === 'offer') {
-      this.onFirstOffer?.()
-      this.onFirstOffer = undefined
-      await this.pc.setLocalDescription()
-      await this.trySend('answer', wrap(this.tag, { sdp: this.pc.localDescription?.sdp }))
+    const arriving: MediaStream[] = (this.arriving = [])
+    try {
+      await this.pc.setRemoteDescription({ type: kind, sdp: envelope.sdp })
+      if (kind === 'offer') {
+        this.onFirstOffer?.()
+        this.onFirstOffer = undefined
+        await this.pc.setLocalDescription()
+        await this.trySend('answer', wrap(this.tag, { sdp: this.pc.localDescription?.sdp }))
+      }
+    } finally {
+      this.arriving = undefined
+      for (const stream of arriving) this.events.onStream(stream)
     }
   }
 

@@ -21,6 +21,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/visits/check/PreCallPage.vue'),
   },
   {
+    // Full screen too: going on from the check mounts the call alone, not the app's menu and header around it.
+    path: '/visits/:id(\\d+)/call',
+    name: 'visit-call',
+    meta: { roles: itemRoles, linkSession: true },
+    component: () => import('../pages/visits/VisitCallPage.vue'),
+  },
+  {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
     meta: { roles: anyRole },
@@ -128,12 +135,6 @@ export const routes: RouteRecordRaw[] = [
         name: 'visit',
         meta: { roles: itemRoles },
         component: () => import('../pages/visits/VisitPage.vue'),
-      },
-      {
-        path: 'visits/:id(\\d+)/call',
-        name: 'visit-call',
-        meta: { roles: itemRoles, linkSession: true },
-        component: () => import('../pages/visits/VisitCallPage.vue'),
       },
       {
         path: 'notifications',
