@@ -4,13 +4,18 @@ using Microsoft.Data.Sqlite;
 
 namespace Consultation.Benchmarks;
 
-/// <summary>The review filters of one measured request, as the query string and as the same condition on Items in SQL.</summary>
-public sealed record ReviewFilter(string Name, string QueryString, string ItemCondition, int? UnitId = null);
+/// <summary>
+/// The review filters of one measured request, as the query string and as the same condition in SQL on Items and on
+/// the review's rows (which carry the item's filter values).
+/// </summary>
+public sealed record ReviewFilter(string Name, string QueryString, string ItemCondition, string RowCondition, int? UnitId = null);
 
 /// <summary>
-/// The floor of a review request: the same aggregate in one statement written by hand for SQLite, on the same file
-/// (Microsoft.Data.Sqlite, prepared). Its result is written as text lines in the same form as the API's answer is
-/// read (<see cref="ReviewAnswers"/>), so that the two can be compared line by line.
+/// The floors of a review request: the same aggregate in one statement written by hand for SQLite, on the same file
+/// (Microsoft.Data.Sqlite, prepared), once from the source tables (answers, evaluations, visits, records: the
+/// definitions, computed per request) and once from the review's stored rows (what the API reads). Their results are
+/// written as text lines in the same form as the API's answer is read (<see cref="ReviewAnswers"/>), so that the
+/// three can be compared line by line.
 /// </summary>
 public sealed class ReviewFloor : IDisposable
 {
@@ -95,6 +100,34 @@ public sealed class ReviewFloor : IDisposable
         SELECT 'held', strftime('%Y-%m', StartUtc, '+8 hours') AS Month, COUNT(*) FROM Visits
         WHERE State = 'Held' AND ItemId IN (SELECT Id FROM scope) {UnitIs(filter, "LeadUnitId")}
         GROUP BY Month
+        """, trend: true);
+
+    /// <summary>GET /api/review/figures from the review's rows.</summary>
+    public static ReviewFloor FiguresOnRows(SqliteConnection connection, ReviewFilter filter) => new(connection, $"""
+        SELECT 'unit', UnitId, COUNT(*), COUNT(AnsweredAtUtc), SUM(OnTime), SUM(Contacted),
+               SUM(Category = 'A'), SUM(Category = 'B'), SUM(Category = 'C'), SUM(Category = 'D'),
+               COUNT(Latest), SUM(Latest = 'Satisfied'), SUM(Latest = 'BasicallySatisfied'), SUM(Latest = 'Dissatisfied'),
+               COUNT(First), SUM(First IN ('Satisfied', 'BasicallySatisfied')), SUM(ReHandlings),
+               SUM(AwaitingAnswer AND DueAtUtc < $now), SUM(AwaitingAnswer AND IsDifficult AND IsLongOverdue)
+        FROM ReviewDuties WHERE 1 {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY UnitId
+        UNION ALL
+        SELECT 'visits', UnitId, Method, State, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        FROM ReviewVisits WHERE 1 {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY UnitId, State, Method
+        UNION ALL
+        SELECT 'commitments', UnitId, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        FROM ReviewCommitments WHERE NOT Done AND DueAtUtc < $now {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY UnitId
+        """, trend: false);
+
+    /// <summary>GET /api/review/trend from the review's rows (months stored as yyyyMM in the office's zone).</summary>
+    public static ReviewFloor TrendOnRows(SqliteConnection connection, ReviewFilter filter) => new(connection, $"""
+        SELECT 'received', printf('%04d-%02d', ReceivedMonth / 100, ReceivedMonth % 100), COUNT(*) FROM ReviewDuties
+        WHERE ReceivedMonth IS NOT NULL {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY ReceivedMonth
+        UNION ALL
+        SELECT 'answered', printf('%04d-%02d', AnsweredMonth / 100, AnsweredMonth % 100), COUNT(*) FROM ReviewDuties
+        WHERE AnsweredMonth IS NOT NULL {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY AnsweredMonth
+        UNION ALL
+        SELECT 'held', printf('%04d-%02d', Month / 100, Month % 100), COUNT(*) FROM ReviewVisits
+        WHERE State = 'Held' {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY Month
         """, trend: true);
 
     /// <summary>Runs the statement; the answer as sorted lines, as <see cref="ReviewAnswers"/> writes the API's.</summary>

@@ -12,12 +12,13 @@ namespace Consultation.Benchmarks;
 /// </summary>
 public sealed class ReviewRequests(HttpClient http, string databaseFile)
 {
-    public sealed record Result(string Name, int Lines, Timings Api, Timings Floor)
+    public sealed record Result(string Name, int Lines, Timings Api, Timings Floor, Timings Rows)
     {
         public double Ratio => Api.P50 / Floor.P50;
+        public double RowsRatio => Api.P50 / Rows.P50;
     }
 
-    private sealed record Request(string Name, string Path, Func<JsonElement, string[]> Read, ReviewFloor Floor);
+    private sealed record Request(string Name, string Path, Func<JsonElement, string[]> Read, ReviewFloor Floor, ReviewFloor Rows);
 
     /// <summary>No filter, a unit (the one with most duties), a kind, a tag and a period (this year so far, in the office's zone).</summary>
     public async Task<ReviewFilter[]> FiltersAsync(DateTime now)
@@ -30,12 +31,13 @@ public sealed class ReviewRequests(HttpClient http, string databaseFile)
         static string Stored(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
         return
         [
-            new("all", "", ""),
-            new($"unit={unit} ({busiest.GetProperty("unitName").GetString()})", $"unit={unit}", "", unit),
-            new("kind=proposal", "kind=proposal", "AND Kind = 'Proposal'"),
-            new("tag=urgent", "tag=urgent", "AND IsUrgent"),
+            new("all", "", "", ""),
+            new($"unit={unit} ({busiest.GetProperty("unitName").GetString()})", $"unit={unit}", "", "", unit),
+            new("kind=proposal", "kind=proposal", "AND Kind = 'Proposal'", "AND Kind = 'Proposal'"),
+            new("tag=urgent", "tag=urgent", "AND IsUrgent", "AND IsUrgent"),
             new($"from={firstDay:yyyy-MM-dd}&to={today:yyyy-MM-dd}", $"from={firstDay:yyyy-MM-dd}&to={today:yyyy-MM-dd}",
-                $"AND SubmittedAtUtc >= '{Stored(firstDay.AddHours(-8))}' AND SubmittedAtUtc < '{Stored(today.AddDays(1).AddHours(-8))}'"),
+                $"AND SubmittedAtUtc >= '{Stored(firstDay.AddHours(-8))}' AND SubmittedAtUtc < '{Stored(today.AddDays(1).AddHours(-8))}'",
+                $"AND ReceivedAtUtc >= '{Stored(firstDay.AddHours(-8))}' AND ReceivedAtUtc < '{Stored(today.AddDays(1).AddHours(-8))}'"),
         ];
     }
 
@@ -45,11 +47,14 @@ public sealed class ReviewRequests(HttpClient http, string databaseFile)
         await connection.OpenAsync();
         var requests = filters.SelectMany(f => new Request[]
         {
-            new($"figures {f.Name}", $"/api/review/figures?{f.QueryString}", ReviewAnswers.Figures, ReviewFloor.Figures(connection, f)),
-            new($"trend {f.Name}", $"/api/review/trend?{f.QueryString}", ReviewAnswers.Trend, ReviewFloor.Trend(connection, f)),
+            new($"figures {f.Name}", $"/api/review/figures?{f.QueryString}", ReviewAnswers.Figures,
+                ReviewFloor.Figures(connection, f), ReviewFloor.FiguresOnRows(connection, f)),
+            new($"trend {f.Name}", $"/api/review/trend?{f.QueryString}", ReviewAnswers.Trend,
+                ReviewFloor.Trend(connection, f), ReviewFloor.TrendOnRows(connection, f)),
         }).ToArray();
         var api = requests.Select(_ => new Timings()).ToArray();
         var floor = requests.Select(_ => new Timings()).ToArray();
+        var rows = requests.Select(_ => new Timings()).ToArray();
         var lines = new int[requests.Length];
         for (var round = -warmUp; round < rounds; round++)
         {
@@ -66,23 +71,37 @@ public sealed class ReviewRequests(HttpClient http, string databaseFile)
                 var expected = requests[r].Floor.Run(DateTime.UtcNow);
                 var floorTime = clock.Elapsed;
 
+                clock.Restart();
+                var stored = requests[r].Rows.Run(DateTime.UtcNow);
+                var rowsTime = clock.Elapsed;
+
                 using var json = JsonDocument.Parse(body);
                 var actual = requests[r].Read(json.RootElement);
-                if (!actual.SequenceEqual(expected))
-                    throw new InvalidOperationException($"{requests[r].Name}: the API and the SQL disagree, the floor no longer asks the same question.\n"
-                        + $"API only:\n  {string.Join("\n  ", actual.Except(expected))}\nSQL only:\n  {string.Join("\n  ", expected.Except(actual))}");
+                Compare(requests[r].Name, "the SQL from the source tables", expected, actual);
+                Compare(requests[r].Name, "the SQL from the review's rows", stored, actual);
                 lines[r] = actual.Length;
                 if (round < 0)
                     continue;
                 api[r].Add(apiTime);
                 floor[r].Add(floorTime);
+                rows[r].Add(rowsTime);
             }
             if (round >= 0 && (round + 1) % 5 == 0)
                 progress.Write($" {round + 1}");
         }
         progress.WriteLine();
         foreach (var r in requests)
+        {
             r.Floor.Dispose();
-        return requests.Select((q, i) => new Result(q.Name, lines[i], api[i], floor[i])).ToArray();
+            r.Rows.Dispose();
+        }
+        return requests.Select((q, i) => new Result(q.Name, lines[i], api[i], floor[i], rows[i])).ToArray();
+    }
+
+    private static void Compare(string request, string floor, string[] expected, string[] actual)
+    {
+        if (!actual.SequenceEqual(expected))
+            throw new InvalidOperationException($"{request}: the API and {floor} disagree, the floor no longer asks the same question.\n"
+                + $"API only:\n  {string.Join("\n  ", actual.Except(expected))}\nSQL only:\n  {string.Join("\n  ", expected.Except(actual))}");
     }
 }

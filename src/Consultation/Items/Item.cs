@@ -59,7 +59,7 @@ public class Item : IVersioned
     public List<ItemSigner> Signers { get; set; } = [];
     public List<Assignment> Assignments { get; set; } = [];
 
-    /// <summary>When the review's rows of this item were first written (see Review.ReviewFacts); null on items older than them.</summary>
+    /// <summary>When the review's rows of this item were last computed (see Review.ReviewFacts); null on items older than them.</summary>
     public DateTime? FactsComputedAtUtc { get; private set; }
 
     public Guid Version { get; set; }

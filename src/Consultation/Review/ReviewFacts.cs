@@ -59,6 +59,11 @@ public static class ReviewFacts
 
     private static async Task RefreshChunkAsync(AppDbContext db, int[] ids, DateTime now, CancellationToken cancellationToken)
     {
+        // Writing the items first locks them until the transaction ends: two saves on one item (PostgreSQL and SQL
+        // Server let them run at once) compute its rows one after the other, the second from what the first committed,
+        // instead of both deleting the old rows and inserting the same new ones.
+        await db.Items.Where(i => ids.Contains(i.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.FactsComputedAtUtc, now), cancellationToken);
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id) && i.Number != null && i.State != ItemState.Rejected)
             .ToListAsync(cancellationToken);
         var duties = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.ItemId)
@@ -123,8 +128,6 @@ public static class ReviewFacts
         // Rows are replaced, never updated: the next refresh of these items must not meet them in the change tracker.
         foreach (var row in rows)
             db.Entry(row).State = EntityState.Detached;
-        await db.Items.Where(i => ids.Contains(i.Id) && i.FactsComputedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.FactsComputedAtUtc, now), cancellationToken);
     }
 
     /// <summary>The item's filter values, copied onto its row.</summary>
