@@ -18,8 +18,18 @@ public enum ItemState
     Closed,
 }
 
+/// <summary>The tags the office puts on an item, which the review filters by.</summary>
+public interface IItemTags
+{
+    bool IsUrgent { get; }
+    bool IsTroublesome { get; }
+    bool IsDifficult { get; }
+    bool IsKey { get; }
+    bool IsLongOverdue { get; }
+}
+
 /// <summary>A suggestion, proposal or express item as submitted by a deputy and handled by units.</summary>
-public class Item : IVersioned
+public class Item : IVersioned, IItemTags
 {
     public int Id { get; set; }
     public int SessionId { get; set; }

@@ -10,7 +10,7 @@ namespace Consultation.Review;
 /// scan of one table: no join back to the items, no lookup per row. Only registered items that were not rejected
 /// have rows. Months are counted in the office's zone, as yyyyMM.
 /// </summary>
-public abstract class ReviewRow
+public abstract class ReviewRow : IItemTags
 {
     /// <summary>The id of the row counted: the assignment, the visit or the commitment.</summary>
     public int Id { get; set; }

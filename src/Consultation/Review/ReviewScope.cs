@@ -95,15 +95,7 @@ public sealed record ReviewScope(int? SessionId, ItemKind? Kind, int? UnitId, st
         if (Kind is { } kind) items = items.Where(i => i.Kind == kind);
         if (FromUtc is { } from) items = items.Where(i => i.SubmittedAtUtc >= from);
         if (ToUtc is { } to) items = items.Where(i => i.SubmittedAtUtc < to);
-        return Tag switch
-        {
-            "urgent" => items.Where(i => i.IsUrgent),
-            "troublesome" => items.Where(i => i.IsTroublesome),
-            "difficult" => items.Where(i => i.IsDifficult),
-            "key" => items.Where(i => i.IsKey),
-            "longOverdue" => items.Where(i => i.IsLongOverdue),
-            _ => items,
-        };
+        return Tagged(items);
     }
 
     /// <summary>
@@ -117,16 +109,18 @@ public sealed record ReviewScope(int? SessionId, ItemKind? Kind, int? UnitId, st
         if (FromUtc is { } from) rows = rows.Where(r => r.ReceivedAtUtc >= from);
         if (ToUtc is { } to) rows = rows.Where(r => r.ReceivedAtUtc < to);
         if (UnitId is { } unit) rows = rows.Where(r => r.UnitId == unit);
-        return Tag switch
-        {
-            "urgent" => rows.Where(r => r.IsUrgent),
-            "troublesome" => rows.Where(r => r.IsTroublesome),
-            "difficult" => rows.Where(r => r.IsDifficult),
-            "key" => rows.Where(r => r.IsKey),
-            "longOverdue" => rows.Where(r => r.IsLongOverdue),
-            _ => rows,
-        };
+        return Tagged(rows);
     }
+
+    private IQueryable<T> Tagged<T>(IQueryable<T> rows) where T : IItemTags => Tag switch
+    {
+        "urgent" => rows.Where(r => r.IsUrgent),
+        "troublesome" => rows.Where(r => r.IsTroublesome),
+        "difficult" => rows.Where(r => r.IsDifficult),
+        "key" => rows.Where(r => r.IsKey),
+        "longOverdue" => rows.Where(r => r.IsLongOverdue),
+        _ => rows,
+    };
 
     public IQueryable<ReviewDuty> Duties(AppDbContext db) => Rows(db.ReviewDuties);
 
