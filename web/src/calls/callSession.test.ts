@@ -76,8 +76,11 @@ class FakePeerConnection {
     this.negotiating = true
     return {}
   }
+  // Tracks sent on a transceiver that was offered to receive only.
+  readonly sentOnReceiving: unknown[] = []
   addTransceiver() {
-    return {}
+    const sent = this.sentOnReceiving
+    return { direction: 'recvonly', currentDirection: null, sender: { track: null, setStreams() {}, replaceTrack: async (t: unknown) => void sent.push(t) } }
   }
   async setLocalDescription() {
     const type = this.signalingState === 'have-remote-offer' ? 'answer' : 'offer'
@@ -206,6 +209,27 @@ describe('joining a call while the camera opens', () => {
 
     expect(session.state.mediaError).toBe(true)
     expect(signalsTo(deputy.ParticipantId)).toEqual(['offer'])
+  })
+
+  it('sends a camera refused when joining once it is turned on', async () => {
+    vi.stubGlobal('MediaStream', class {
+      constructor(private readonly tracks: { kind: string }[]) {}
+      getTracks = () => this.tracks
+      getAudioTracks = () => this.tracks.filter((t) => t.kind === 'audio')
+      getVideoTracks = () => this.tracks.filter((t) => t.kind === 'video')
+    })
+    hub.answerJoin(answer(me, 'open', [deputy]))
+    refuseCamera(new DOMException('Permission denied', 'NotAllowedError'))
+    await started
+    await settle()
+
+    const turningOn = session.setMedia({ video: true })
+    openCamera(stream)
+    await turningOn
+
+    expect(session.state.mediaError).toBe(false)
+    expect(session.state.media.video).toBe(true)
+    expect(pcOf(deputy.ParticipantId)?.sentOnReceiving).toEqual([camera])
   })
 
   it('opened by my own join while the deputy joins too, links only once the answer says who is polite and how to connect', async () => {
