@@ -48,7 +48,7 @@ public sealed class CallWithoutMediaTests(ServerFixture server, ChromiumFixture 
     }
 
     [Fact]
-    public async Task A_deputy_without_camera_and_microphone_waiting_in_the_lobby_sees_and_hears_the_handler_who_joins()
+    public async Task A_deputy_without_camera_and_microphone_waiting_in_the_lobby_sees_and_hears_the_handler_who_joins_and_is_seen_once_the_camera_is_on()
     {
         await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
         var deputy = await world.SignInAsync(DemoAccount.Deputy, output, refuseMedia: true);
@@ -60,6 +60,15 @@ public sealed class CallWithoutMediaTests(ServerFixture server, ChromiumFixture 
         await handler.OpenCallAsync(world.VisitId);
 
         await deputy.WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the handler's video and audio decoded");
-        await Expect(handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}").GetByTestId("tile-camera-off")).ToBeVisibleAsync();
+        var deputyTile = handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}");
+        await Expect(deputyTile.GetByTestId("tile-camera-off")).ToBeVisibleAsync();
+
+        // The deputy, who answered with nothing to send, turns the camera on: they offer it themselves.
+        await deputy.AllowMediaAsync();
+        await deputy.ByTestId("call-camera").ClickAsync();
+
+        await handler.WaitForStatsAsync(s => s.Length == 1 && s[0] is { State: "connected", FramesDecoded: > 0 }, "the deputy's video decoded");
+        await Expect(deputyTile.GetByTestId("tile-camera-off")).ToHaveCountAsync(0);
+        await Expect(deputyTile.GetByTestId("tile-mic-off")).ToBeVisibleAsync();
     }
 }

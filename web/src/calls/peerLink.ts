@@ -78,7 +78,8 @@ export class PeerLink {
   // offered only to receive goes on that transceiver, which then sends too.
   addStream(stream: MediaStream) {
     for (const track of stream.getTracks()) {
-      if (!this.senders.has(track)) this.senders.set(track, this.sendOnReceiving(track, stream) ?? this.pc.addTrack(track, stream))
+      if (this.senders.has(track)) continue
+      this.senders.set(track, this.sendOnReceiving(track, stream) ?? this.pc.addTrack(track, stream))
     }
   }
 
@@ -165,7 +166,9 @@ export class PeerLink {
     this.receiving.delete(track.kind)
     transceiver.direction = 'sendrecv'
     transceiver.sender.setStreams(stream)
-    void transceiver.sender.replaceTrack(track).catch((error: unknown) => console.warn(`sending ${track.kind} to ${this.remoteId} failed`, error))
+    transceiver.sender.replaceTrack(track).catch((error: unknown) => {
+      console.warn(`sending ${track.kind} to ${this.remoteId} failed`, error)
+    })
     return transceiver.sender
   }
 
