@@ -422,6 +422,11 @@ export function createCallSession(visitId: number) {
       state.mediaError = true
       return false
     }
+    // Left while the device opened.
+    if (!hub) {
+      track.stop()
+      return false
+    }
     // The same stream for every track: the others tell a camera from a screen by its stream.
     if (local.value) local.value.addTrack(track)
     else local.value = new MediaStream([track])
