@@ -24,6 +24,19 @@ public sealed class CallParticipant : IAsyncDisposable
         })();
         """;
 
+    // The camera and microphone refused, as the browser does when the person blocked them, until the test allows them
+    // (window.__allowMedia = true, as after allowing them in the address bar).
+    private const string RefuseMedia = """
+        (() => {
+          const devices = navigator.mediaDevices;
+          const open = devices.getUserMedia.bind(devices);
+          window.__allowMedia = false;
+          devices.getUserMedia = (constraints) => window.__allowMedia
+            ? open(constraints)
+            : Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+        })();
+        """;
+
     private const string ReadStats = """
         async () => {
           const out = [];
@@ -56,13 +69,16 @@ public sealed class CallParticipant : IAsyncDisposable
     /// <summary>Script dialogs (alert, confirm) the page opened: none may come from chat text.</summary>
     public List<string> Dialogs { get; } = [];
 
-    public static async Task<CallParticipant> SignInAsync(IBrowser browser, Uri baseUrl, DemoAccount account, ITestOutputHelper? log, bool phone = false)
+    public static async Task<CallParticipant> SignInAsync(
+        IBrowser browser, Uri baseUrl, DemoAccount account, ITestOutputHelper? log, bool phone = false, bool refuseMedia = false)
     {
         var context = await browser.NewContextAsync(phone
             ? new() { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true }
             : new() { BaseURL = baseUrl.ToString() });
         context.SetDefaultTimeout(15_000);
         await context.AddInitScriptAsync(RecordPeerConnections);
+        if (refuseMedia)
+            await context.AddInitScriptAsync(RefuseMedia);
         var response = await context.APIRequest.PostAsync("/api/account/login", new()
         {
             DataObject = new { userName = account.UserName, password = DemoAccount.Password },
@@ -90,6 +106,9 @@ public sealed class CallParticipant : IAsyncDisposable
         await Page.GotoAsync($"/visits/{visitId}/call");
         await Expect(Page.GetByTestId("call-page")).ToBeVisibleAsync();
     }
+
+    /// <summary>Camera and microphone allowed from now on, for a participant signed in with them refused.</summary>
+    public Task AllowMediaAsync() => Page.EvaluateAsync("() => { window.__allowMedia = true; }");
 
     public ILocator ByTestId(string testId) => Page.GetByTestId(testId);
 

@@ -44,10 +44,13 @@ public sealed class CallWorld : IAsyncDisposable
         return new CallWorld(browser, baseUrl, visit.GetProperty("id").GetInt32(), visit);
     }
 
-    /// <summary>Someone signed in a browser context of their own, with their peer connections recorded for getStats().</summary>
-    public async Task<CallParticipant> SignInAsync(DemoAccount account, ITestOutputHelper? log = null, bool phone = false)
+    /// <summary>
+    /// Someone signed in a browser context of their own, with their peer connections recorded for getStats();
+    /// <paramref name="refuseMedia"/>: their camera and microphone refused (see <see cref="CallParticipant.AllowMediaAsync"/>).
+    /// </summary>
+    public async Task<CallParticipant> SignInAsync(DemoAccount account, ITestOutputHelper? log = null, bool phone = false, bool refuseMedia = false)
     {
-        var participant = await CallParticipant.SignInAsync(browser, baseUrl, account, log, phone);
+        var participant = await CallParticipant.SignInAsync(browser, baseUrl, account, log, phone, refuseMedia);
         participants.Add(participant);
         return participant;
     }

@@ -76,6 +76,12 @@ class FakePeerConnection {
     this.negotiating = true
     return {}
   }
+  // Tracks sent on a transceiver that was offered to receive only.
+  readonly sentOnReceiving: unknown[] = []
+  addTransceiver() {
+    const sent = this.sentOnReceiving
+    return { direction: 'recvonly', currentDirection: null, sender: { track: null, setStreams() {}, replaceTrack: async (t: unknown) => void sent.push(t) } }
+  }
   async setLocalDescription() {
     const type = this.signalingState === 'have-remote-offer' ? 'answer' : 'offer'
     this.localDescription = { type, sdp: `${type} sdp` }
@@ -117,6 +123,7 @@ describe('joining a call while the camera opens', () => {
   let hub: FakeHub
   let session: CallSession
   let openCamera: (value: unknown) => void
+  let refuseCamera: (error: unknown) => void
   let started: Promise<void>
 
   beforeEach(async () => {
@@ -125,7 +132,7 @@ describe('joining a call while the camera opens', () => {
     vi.stubGlobal('RTCPeerConnection', FakePeerConnection)
     Object.defineProperty(navigator, 'mediaDevices', {
       configurable: true,
-      value: { getUserMedia: () => new Promise((resolve) => (openCamera = resolve)) },
+      value: { getUserMedia: () => new Promise((resolve, reject) => ((openCamera = resolve), (refuseCamera = reject))) },
     })
     session = createCallSession(visitId)
     started = session.start()
@@ -192,6 +199,37 @@ describe('joining a call while the camera opens', () => {
     expect(pcOf(office.ParticipantId)).toBeUndefined()
     expect(signalsTo(deputy.ParticipantId)).toEqual(['offer'])
     expect(signalsTo(office.ParticipantId)).toEqual([])
+  })
+
+  it('offers to those in the room without camera or microphone, to see and hear them', async () => {
+    hub.answerJoin(answer(me, 'open', [deputy]))
+    refuseCamera(new DOMException('Permission denied', 'NotAllowedError'))
+    await started
+    await settle()
+
+    expect(session.state.mediaError).toBe(true)
+    expect(signalsTo(deputy.ParticipantId)).toEqual(['offer'])
+  })
+
+  it('sends a camera refused when joining once it is turned on', async () => {
+    vi.stubGlobal('MediaStream', class {
+      constructor(private readonly tracks: { kind: string }[]) {}
+      getTracks = () => this.tracks
+      getAudioTracks = () => this.tracks.filter((t) => t.kind === 'audio')
+      getVideoTracks = () => this.tracks.filter((t) => t.kind === 'video')
+    })
+    hub.answerJoin(answer(me, 'open', [deputy]))
+    refuseCamera(new DOMException('Permission denied', 'NotAllowedError'))
+    await started
+    await settle()
+
+    const turningOn = session.setMedia({ video: true })
+    openCamera(stream)
+    await turningOn
+
+    expect(session.state.mediaError).toBe(false)
+    expect(session.state.media.video).toBe(true)
+    expect(pcOf(deputy.ParticipantId)?.sentOnReceiving).toEqual([camera])
   })
 
   it('opened by my own join while the deputy joins too, links only once the answer says who is polite and how to connect', async () => {

@@ -2,7 +2,7 @@
 // and microphone, and one PeerLink per other participant. The page renders `state`; everything that changes
 // it arrives here, from the hub, from the peer connections or from getStats().
 
-import { reactive, shallowRef } from 'vue'
+import { reactive, shallowRef, triggerRef } from 'vue'
 import type { HubConnection } from '@microsoft/signalr'
 import type { ParticipantRole } from '../api/visits'
 import { loadDeviceChoice, mediaConstraints } from './devices'
@@ -407,7 +407,38 @@ export function createCallSession(visitId: number) {
     }
   }
 
+  // A microphone or camera turned on that the call does not have yet (refused or missing when joining, or left out on
+  // the pre-call check) is asked for now, and sent to everyone (each link renegotiates). False if it cannot be had.
+  async function openMissing(kind: 'audio' | 'video'): Promise<boolean> {
+    if (local.value?.getTracks().some((t) => t.kind === kind)) return true
+    let track: MediaStreamTrack | undefined
+    try {
+      const opened = await navigator.mediaDevices.getUserMedia({ [kind]: mediaConstraints(loadDeviceChoice())[kind] })
+      track = opened.getTracks().find((t) => t.kind === kind)
+    } catch {
+      /* still refused or missing: said below */
+    }
+    if (!track) {
+      state.mediaError = true
+      return false
+    }
+    // Left while the device opened.
+    if (!hub) {
+      track.stop()
+      return false
+    }
+    // The same stream for every track: the others tell a camera from a screen by its stream.
+    if (local.value) local.value.addTrack(track)
+    else local.value = new MediaStream([track])
+    triggerRef(local)
+    for (const l of links.values()) l.addStream(local.value)
+    state.mediaError = false
+    return true
+  }
+
   async function setMedia(change: Partial<MediaState>) {
+    if (change.audio && !(await openMissing('audio'))) change.audio = false
+    if (change.video && !(await openMissing('video'))) change.video = false
     Object.assign(state.media, change)
     for (const track of local.value?.getAudioTracks() ?? []) track.enabled = state.media.audio
     for (const track of local.value?.getVideoTracks() ?? []) track.enabled = state.media.video

@@ -30,6 +30,32 @@ class RecordingPeerConnection {
     RecordingPeerConnection.log.push(`addTrack ${track.kind}`)
     return {}
   }
+  // A transceiver whose change of direction asks for negotiation, as a browser's does.
+  addTransceiver(kind: string, init: RTCRtpTransceiverInit) {
+    const { log } = RecordingPeerConnection
+    log.push(`addTransceiver ${kind} ${init.direction}`)
+    let direction = init.direction
+    const pc = this
+    return {
+      currentDirection: null,
+      get direction() {
+        return direction
+      },
+      set direction(next) {
+        direction = next
+        log.push(`${kind} transceiver ${next}`)
+        queueMicrotask(() => pc.signalingState === 'stable' && pc.onnegotiationneeded?.())
+      },
+      sender: {
+        track: null as { kind: string } | null,
+        setStreams: () => {},
+        async replaceTrack(track: { kind: string }) {
+          this.track = track
+          log.push(`send ${track.kind} on it`)
+        },
+      },
+    }
+  }
   async setLocalDescription() {
     const type = this.signalingState === 'have-remote-offer' ? 'answer' : 'offer'
     RecordingPeerConnection.log.push(`setLocalDescription ${type}`)
@@ -71,14 +97,27 @@ describe('a peer link on the way to media', () => {
     link.offerNow()
     await vi.waitFor(() => expect(log).toContain('send offer'))
 
-    expect(log).toEqual(['addTrack video', 'setLocalDescription offer', 'send offer'])
+    expect(log).toEqual(['addTrack video', 'addTransceiver audio recvonly', 'setLocalDescription offer', 'send offer'])
   })
 
-  it('has nothing to offer before a track is added', async () => {
+  it('with nothing to send (no camera or microphone), still offers to receive audio and video', async () => {
     makeLink(false).offerNow()
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await vi.waitFor(() => expect(log).toContain('send offer'))
 
-    expect(log).toEqual([])
+    expect(log).toEqual(['addTransceiver audio recvonly', 'addTransceiver video recvonly', 'setLocalDescription offer', 'send offer'])
+  })
+
+  it('sends a track added later on the transceiver that received its kind, and offers again', async () => {
+    const link = makeLink(false)
+    link.offerNow()
+    await vi.waitFor(() => expect(log).toContain('send offer'))
+    await link.receive('answer', { tag: 'their-page', sdp: 'answer sdp' })
+    log.length = 0
+
+    link.addStream(stream)
+    await vi.waitFor(() => expect(log).toContain('send offer'))
+
+    expect(log).toEqual(['video transceiver sendrecv', 'send video on it', 'setLocalDescription offer', 'send offer'])
   })
 
   it('hands the offered stream to the page only once its answer is sent', async () => {

@@ -50,6 +50,8 @@ export class PeerLink {
   private queue: Promise<void> = Promise.resolve()
   private restartTimer: ReturnType<typeof setTimeout> | undefined
   private readonly senders = new Map<MediaStreamTrack, RTCRtpSender>()
+  // Transceivers this side offered to receive only, by kind, until a track of that kind is sent on them.
+  private readonly receiving = new Map<string, RTCRtpTransceiver>()
 
   constructor(
     readonly remoteId: number,
@@ -72,17 +74,25 @@ export class PeerLink {
     this.pc.onconnectionstatechange = () => this.connectionChanged()
   }
 
-  // Sends every track of the stream (a later track, e.g. a screen, renegotiates by itself).
+  // Sends every track of the stream (a later track, e.g. a screen, renegotiates by itself). A track of a kind this side
+  // offered only to receive goes on that transceiver, which then sends too.
   addStream(stream: MediaStream) {
     for (const track of stream.getTracks()) {
-      if (!this.senders.has(track)) this.senders.set(track, this.pc.addTrack(track, stream))
+      if (this.senders.has(track)) continue
+      this.senders.set(track, this.sendOnReceiving(track, stream) ?? this.pc.addTrack(track, stream))
     }
   }
 
   // Offers the tracks added so far now rather than on their `negotiationneeded`, which comes a task later, after the
-  // page has redrawn (and then does not come: the offer in progress carries them).
+  // page has redrawn (and then does not come: the offer in progress carries them). A kind with no track to send (no
+  // camera or microphone, or none allowed) is offered to receive only: someone with nothing to send still sees and
+  // hears the others.
   offerNow() {
-    if (this.senders.size > 0) void this.offer()
+    for (const kind of ['audio', 'video'] as const) {
+      if (![...this.senders.keys()].some((track) => track.kind === kind))
+        this.receiving.set(kind, this.pc.addTransceiver(kind, { direction: 'recvonly' }))
+    }
+    void this.offer()
   }
 
   removeTrack(track: MediaStreamTrack) {
@@ -147,6 +157,19 @@ export class PeerLink {
       this.arriving = undefined
       for (const stream of arriving) this.events.onStream(stream)
     }
+  }
+
+  // The transceiver offered to receive this track's kind, now sending it as well (setting its direction renegotiates).
+  private sendOnReceiving(track: MediaStreamTrack, stream: MediaStream): RTCRtpSender | undefined {
+    const transceiver = this.receiving.get(track.kind)
+    if (!transceiver || transceiver.sender.track || transceiver.currentDirection === 'stopped') return undefined
+    this.receiving.delete(track.kind)
+    transceiver.direction = 'sendrecv'
+    transceiver.sender.setStreams(stream)
+    transceiver.sender.replaceTrack(track).catch((error: unknown) => {
+      console.warn(`sending ${track.kind} to ${this.remoteId} failed`, error)
+    })
+    return transceiver.sender
   }
 
   private async offer() {

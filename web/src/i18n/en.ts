@@ -1245,7 +1245,7 @@ const en: typeof zhCN = {
     chatSend: 'Send',
     chatEmpty: 'No messages yet.',
     chatFailed: 'The message was not sent: check the connection and try again.',
-    noMedia: 'The camera or microphone cannot be used: you can still see, hear and chat. Allow the camera and microphone in the browser\'s address bar, then reload the page.',
+    noMedia: 'The camera or microphone cannot be used: you can still see, hear and chat. Allow the camera and microphone in the browser\'s address bar, then turn them on with the buttons below.',
     quality_good: 'Good connection',
     quality_fair: 'Fair connection',
     quality_poor: 'Poor connection',
