@@ -33,6 +33,9 @@ public sealed class ReviewFloor : IDisposable
 
     private static string UnitIs(ReviewFilter filter, string column) => filter.UnitId is { } unit ? $"AND {column} = {unit}" : "";
 
+    // The filters on the review's rows, which carry the item's filter values and the unit.
+    private static string OnRows(ReviewFilter filter) => $"{filter.RowCondition} {UnitIs(filter, "UnitId")}";
+
     // Items in scope: registered, not rejected, with the filters; the answering duties of those items.
     private static string Scope(ReviewFilter filter) => $"""
         scope AS (
@@ -109,25 +112,25 @@ public sealed class ReviewFloor : IDisposable
                COUNT(Latest), SUM(Latest = 'Satisfied'), SUM(Latest = 'BasicallySatisfied'), SUM(Latest = 'Dissatisfied'),
                COUNT(First), SUM(First IN ('Satisfied', 'BasicallySatisfied')), SUM(ReHandlings),
                SUM(AwaitingAnswer AND DueAtUtc < $now), SUM(AwaitingAnswer AND IsDifficult AND IsLongOverdue)
-        FROM ReviewDuties WHERE 1 {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY UnitId
+        FROM ReviewDuties WHERE 1 {OnRows(filter)} GROUP BY UnitId
         UNION ALL
         SELECT 'visits', UnitId, Method, State, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-        FROM ReviewVisits WHERE 1 {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY UnitId, State, Method
+        FROM ReviewVisits WHERE 1 {OnRows(filter)} GROUP BY UnitId, State, Method
         UNION ALL
         SELECT 'commitments', UnitId, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-        FROM ReviewCommitments WHERE NOT Done AND DueAtUtc < $now {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY UnitId
+        FROM ReviewCommitments WHERE NOT Done AND DueAtUtc < $now {OnRows(filter)} GROUP BY UnitId
         """, trend: false);
 
     /// <summary>GET /api/review/trend from the review's rows (months stored as yyyyMM in the office's zone).</summary>
     public static ReviewFloor TrendOnRows(SqliteConnection connection, ReviewFilter filter) => new(connection, $"""
         SELECT 'received', printf('%04d-%02d', ReceivedMonth / 100, ReceivedMonth % 100), COUNT(*) FROM ReviewDuties
-        WHERE ReceivedMonth IS NOT NULL {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY ReceivedMonth
+        WHERE ReceivedMonth IS NOT NULL {OnRows(filter)} GROUP BY ReceivedMonth
         UNION ALL
         SELECT 'answered', printf('%04d-%02d', AnsweredMonth / 100, AnsweredMonth % 100), COUNT(*) FROM ReviewDuties
-        WHERE AnsweredMonth IS NOT NULL {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY AnsweredMonth
+        WHERE AnsweredMonth IS NOT NULL {OnRows(filter)} GROUP BY AnsweredMonth
         UNION ALL
         SELECT 'held', printf('%04d-%02d', Month / 100, Month % 100), COUNT(*) FROM ReviewVisits
-        WHERE State = 'Held' {filter.RowCondition} {UnitIs(filter, "UnitId")} GROUP BY Month
+        WHERE State = 'Held' {OnRows(filter)} GROUP BY Month
         """, trend: true);
 
     /// <summary>Runs the statement; the answer as sorted lines, as <see cref="ReviewAnswers"/> writes the API's.</summary>

@@ -9,34 +9,27 @@ namespace Consultation.Review;
 /// <summary>The items behind a figure: the same rows the figure counts, as a list of items.</summary>
 public static class ReviewDrill
 {
-    private static readonly string[] DutyFigures =
-    [
-        "received", "answered", "onTime", "late", "contacted", "notContacted", "categoryA", "categoryB", "categoryC", "categoryD",
-        "evaluated", "satisfied", "dissatisfied", "firstEvaluated", "firstSatisfied", "reHandled", "overdue", "longOverdueDifficult",
-    ];
-
-    /// <summary>The duties a figure counts, as in <see cref="ReviewQueries.ByUnitAsync"/>.</summary>
-    private static Expression<Func<ReviewDuty, bool>> OnDuty(string figure, DateTime now) => figure switch
+    /// <summary>The duties each figure counts, as in <see cref="ReviewQueries.ByUnitAsync"/>, given the time now.</summary>
+    private static readonly Dictionary<string, Func<DateTime, Expression<Func<ReviewDuty, bool>>>> OnDuties = new()
     {
-        "received" => d => true,
-        "answered" => d => d.AnsweredAtUtc != null,
-        "onTime" => d => d.OnTime,
-        "late" => d => d.AnsweredAtUtc != null && !d.OnTime,
-        "contacted" => d => d.Contacted,
-        "notContacted" => d => d.AnsweredAtUtc != null && !d.Contacted,
-        "categoryA" => d => d.Category == ResponseCategory.A,
-        "categoryB" => d => d.Category == ResponseCategory.B,
-        "categoryC" => d => d.Category == ResponseCategory.C,
-        "categoryD" => d => d.Category == ResponseCategory.D,
-        "evaluated" => d => d.Latest != null,
-        "satisfied" => d => d.Latest == Verdict.Satisfied || d.Latest == Verdict.BasicallySatisfied,
-        "dissatisfied" => d => d.Latest == Verdict.Dissatisfied,
-        "firstEvaluated" => d => d.First != null,
-        "firstSatisfied" => d => d.First == Verdict.Satisfied || d.First == Verdict.BasicallySatisfied,
-        "reHandled" => d => d.ReHandlings > 0,
-        "overdue" => d => d.AwaitingAnswer && d.DueAtUtc < now,
-        "longOverdueDifficult" => d => d.AwaitingAnswer && d.IsDifficult && d.IsLongOverdue,
-        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "Not a figure counted on duties."),
+        ["received"] = _ => d => true,
+        ["answered"] = _ => d => d.AnsweredAtUtc != null,
+        ["onTime"] = _ => d => d.OnTime,
+        ["late"] = _ => d => d.AnsweredAtUtc != null && !d.OnTime,
+        ["contacted"] = _ => d => d.Contacted,
+        ["notContacted"] = _ => d => d.AnsweredAtUtc != null && !d.Contacted,
+        ["categoryA"] = _ => d => d.Category == ResponseCategory.A,
+        ["categoryB"] = _ => d => d.Category == ResponseCategory.B,
+        ["categoryC"] = _ => d => d.Category == ResponseCategory.C,
+        ["categoryD"] = _ => d => d.Category == ResponseCategory.D,
+        ["evaluated"] = _ => d => d.Latest != null,
+        ["satisfied"] = _ => d => d.Latest == Verdict.Satisfied || d.Latest == Verdict.BasicallySatisfied,
+        ["dissatisfied"] = _ => d => d.Latest == Verdict.Dissatisfied,
+        ["firstEvaluated"] = _ => d => d.First != null,
+        ["firstSatisfied"] = _ => d => d.First == Verdict.Satisfied || d.First == Verdict.BasicallySatisfied,
+        ["reHandled"] = _ => d => d.ReHandlings > 0,
+        ["overdue"] = now => d => d.AwaitingAnswer && d.DueAtUtc < now,
+        ["longOverdueDifficult"] = _ => d => d.AwaitingAnswer && d.IsDifficult && d.IsLongOverdue,
     };
 
     private static readonly Dictionary<string, VisitState> OnVisits = new()
@@ -47,15 +40,15 @@ public static class ReviewDrill
         ["visitsCancelled"] = VisitState.Cancelled,
     };
 
-    public static IEnumerable<string> Keys => DutyFigures.Concat(OnVisits.Keys).Append("overdueCommitments");
+    public static IEnumerable<string> Keys => OnDuties.Keys.Concat(OnVisits.Keys).Append("overdueCommitments");
 
     public static bool IsKnown(string? figure) => figure is not null && Keys.Contains(figure);
 
     /// <summary>The ids of the items behind the figure; a visit figure may be narrowed to one method.</summary>
     public static IQueryable<int> ItemIds(AppDbContext db, ReviewScope scope, string figure, VisitMethod? method)
     {
-        if (DutyFigures.Contains(figure))
-            return scope.Duties(db).Where(OnDuty(figure, scope.Now)).Select(d => d.ItemId);
+        if (OnDuties.TryGetValue(figure, out var onDuty))
+            return scope.Duties(db).Where(onDuty(scope.Now)).Select(d => d.ItemId);
         if (OnVisits.TryGetValue(figure, out var state))
         {
             var visits = scope.Visits(db).Where(v => v.State == state);

@@ -38,7 +38,6 @@ internal static class RecordViews
         var open = records.Any(r => r.State != RecordState.Confirmed);
         var dtos = shown.Select(r =>
         {
-            var current = RecordHistory.IsCurrent(r, records);
             string[] actions =
             [
                 .. scope.Edit(r) is null ? ["edit", "submit"] : Array.Empty<string>(),
@@ -49,7 +48,7 @@ internal static class RecordViews
                 r.Explained, names.GetValueOrDefault(r.AuthorId, ""), r.WrittenAtUtc, r.SubmittedAtUtc, r.ConfirmedAtUtc,
                 r.ConfirmedById is { } by ? names.GetValueOrDefault(by) : null, r.DeputyRemark,
                 r.Commitments.Where(c => c.WithdrawnAtUtc is null).OrderBy(c => c.DueAtUtc).ThenBy(c => c.Id)
-                    .Select(c => Commitment(desk, c, units, current)).ToArray(),
+                    .Select(c => Commitment(desk, c, units)).ToArray(),
                 actions, r.Version);
         }).ToArray();
 
@@ -59,8 +58,9 @@ internal static class RecordViews
             scope.OwnerUnits.Values.OrderBy(a => a.Role).Select(a => new UnitOption(a.UnitId, a.Unit!.Name, a.Role)).ToArray());
     }
 
-    private static CommitmentDto Commitment(ItemDesk desk, Commitment c, Dictionary<int, string> units, bool tracked)
+    private static CommitmentDto Commitment(ItemDesk desk, Commitment c, Dictionary<int, string> units)
     {
+        var tracked = c.IsTracked;
         var mine = desk.Me.IsInRole(Roles.Handler) && desk.Me.UnitId == c.OwnerUnitId;
         return new CommitmentDto(c.Id, c.Text, c.OwnerUnitId, units.GetValueOrDefault(c.OwnerUnitId, ""), c.DueAtUtc, c.DoneAtUtc,
             tracked, tracked && c.DoneAtUtc is null && c.DueAtUtc < desk.Now,
