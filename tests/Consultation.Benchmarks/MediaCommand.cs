@@ -30,7 +30,7 @@ public static class MediaCommand
             {
                 Row(r.Participants, "connected", r.AppConnected, r.FloorConnected);
                 Row(r.Participants, "first frame", r.AppFirstFrame, r.FloorFirstFrame);
-                Console.WriteLine($"   {"",12} of which, in the app: call hub WebSocket open p50 {r.AppSocketOpen.P50:0} (negative: before the click), camera open p50 {r.AppCameraOpen.P50:0}, first peer connection (Join answered) p50 {r.AppFirstPeerConnection.P50:0}, every answer set p50 {r.AppAnswered.P50:0}");
+                Console.WriteLine($"   {"",12} of which, in the app: call hub WebSocket open p50 {r.AppSocketOpen.P50:0} (negative: before the click), camera open p50 {r.AppCameraOpen.P50:0}, first peer connection made p50 {r.AppFirstPeerConnection.P50:0}, every answer set p50 {r.AppAnswered.P50:0}");
                 met &= r.AppConnected.P95 <= ConnectedTargetMs && r.AppConnected.P50 / r.FloorConnected.P50 <= RatioTarget;
             }
             Console.WriteLine("   (milliseconds from the click on Join until every peer connection of the joiner is connected / has shown a");

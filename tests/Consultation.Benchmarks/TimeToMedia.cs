@@ -6,17 +6,31 @@ namespace Consultation.Benchmarks;
 /// <summary>
 /// Time to media in Chromium on loopback: a deputy clicks "Join" on the visit page while the other participants
 /// are already in the call; measured from the click (performance.now() in the page) until every peer connection is
-/// `connected`, and until a first remote video frame from every other participant is presented. Side by side, the
-/// floor: a bare page that on a click takes the same fake camera and connects as many pairs of RTCPeerConnections
-/// inside the page, with no server at all.
+/// `connected`, and until a first remote video frame from every other participant is presented — in the app, in the
+/// call page's own tile for that participant (the page is drawn once the call connects); in the floor, in a video
+/// element made for it. Side by side, the floor: a bare page that on a click takes the same fake camera and connects
+/// as many pairs of RTCPeerConnections inside the page, with no server at all.
 /// </summary>
 public sealed class TimeToMedia(Uri baseUrl)
 {
-    // Installed before the page's scripts: the click, each peer connection's `connected`, and its first video frame.
+    // Installed before the page's scripts: the click, each peer connection's `connected`, and its first video frame:
+    // in the app, the first its tile shows (a video element given a stream with the remote track); in the floor, the
+    // first a video element made for the track shows.
     private const string Watch = """
         (() => {
           const Native = window.RTCPeerConnection;
           const m = window.__media = { clickAt: undefined, pcs: [] };
+          const remote = new Map();
+          const floor = location.pathname.startsWith('/floor');
+          const shown = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+          Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+            get() { return shown.get.call(this); },
+            set(stream) {
+              shown.set.call(this, stream);
+              const rec = stream?.getVideoTracks?.().map((t) => remote.get(t)).find((r) => r);
+              if (rec && this instanceof HTMLVideoElement) this.requestVideoFrameCallback(() => { rec.frameAt ??= performance.now(); });
+            },
+          });
           document.addEventListener('click', (e) => {
             if (e.target.closest?.('[data-testid="precheck-join"], #floor-join')) { m.clickAt = performance.now(); m.pcs = []; m.pcAt = m.cameraAt = undefined; }
           }, true);
@@ -38,6 +52,7 @@ public sealed class TimeToMedia(Uri baseUrl)
               this.addEventListener('track', (e) => {
                 if (e.track.kind !== 'video' || rec.watching) return;
                 rec.watching = true;
+                if (!floor) { remote.set(e.track, rec); return; }
                 const v = document.createElement('video');
                 Object.assign(v.style, { position: 'fixed', width: '2px', height: '2px', bottom: '0' });
                 v.muted = true; v.srcObject = new MediaStream([e.track]); document.body.append(v); v.play();
@@ -87,9 +102,9 @@ public sealed class TimeToMedia(Uri baseUrl)
         [("handler.transport", "刘伟"), ("office", "王敏"), ("handler.transport2", "陈静")];
 
     /// <summary>
-    /// Of the app's time, until its call hub WebSocket opened (negative: on the pre-call check, before the click) and until
-    /// its first peer connection was made (Join answered), until its camera was open, and until every other participant's
-    /// answer to its offer was set.
+    /// Of the app's time, until its call hub WebSocket opened (negative: on the pre-call check, before the click), until
+    /// its first peer connection was made (on the click: the offer made while Join is answered), until its camera was
+    /// open, and until every other participant's answer to its offer was set.
     /// </summary>
     public sealed record Result(int Participants, Timings AppConnected, Timings AppFirstFrame, Timings FloorConnected, Timings FloorFirstFrame,
         Timings AppSocketOpen, Timings AppFirstPeerConnection, Timings AppCameraOpen, Timings AppAnswered);

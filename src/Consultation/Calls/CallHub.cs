@@ -86,7 +86,7 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             .Select(m => View(m.Peer, toward: m.Peer.ParticipantId, asSeenBy: participant.Id)).ToArray();
         var ice = TurnCredentials.For(Settings, visitId, participant.Id, Now, closes);
         return new JoinResult(participant.Id, peers, ice, room.IsOpen ? "open" : "lobby", visit.EndUtc,
-            Settings.IceTransportPolicy == "relay" ? "relay" : "all");
+            Settings.BrowserIcePolicy);
     }
 
     public async Task Signal(int to, string kind, string payload)

@@ -91,8 +91,11 @@ public static class JoinLinkApi
             clock.GetUtcNow().UtcDateTime));
     }
 
-    /// <summary>STUN and TURN servers with credentials for this participant, valid at most until the room closes.</summary>
-    private static async Task<Results<Ok<IceServer[]>, ProblemHttpResult>> IceServers(
+    /// <summary>
+    /// STUN and TURN servers with credentials for this participant, valid at most until the room closes, and the ICE policy:
+    /// the pre-call check tests them, and "Join now" makes its first peer connection with them while Join is answered.
+    /// </summary>
+    private static async Task<Results<Ok<IceConfig>, ProblemHttpResult>> IceServers(
         int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, IOptions<CallSettings> calls, IOptions<VisitSettings> visits)
     {
         if (await VisitOfAsync(db, id, user) is not { } found)
@@ -102,7 +105,7 @@ public static class JoinLinkApi
         var closes = RoomWindow.Closes(visit, visits.Value);
         if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video || now >= closes)
             return Problems.Conflict("room_closed", "This visit has no video room open now or later: ask the unit to schedule another visit.");
-        return TypedResults.Ok(TurnCredentials.For(calls.Value, visit.Id, me.Id, now, closes));
+        return TypedResults.Ok(new IceConfig(TurnCredentials.For(calls.Value, visit.Id, me.Id, now, closes), calls.Value.BrowserIcePolicy));
     }
 
     private static async Task<(ReturnVisit Visit, VisitParticipant Me)?> VisitOfAsync(AppDbContext db, int id, ClaimsPrincipal user)

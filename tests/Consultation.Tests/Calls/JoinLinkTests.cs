@@ -136,8 +136,9 @@ public sealed partial class JoinLinkTests : IAsyncLifetime
         var basics = await phone.GetFromJsonAsync<VisitBasics>($"/api/visits/{_visit.Id}/basics", ItemWorld.Json);
         Assert.Equal(_visit.StartUtc.AddMinutes(-10), basics!.RoomOpensAtUtc);
         Assert.Equal("李建国", basics.DisplayName);
-        var ice = await phone.GetFromJsonAsync<IceServer[]>($"/api/visits/{_visit.Id}/ice-servers", ItemWorld.Json);
-        var turn = Assert.Single(ice!);
+        var ice = await phone.GetFromJsonAsync<IceConfig>($"/api/visits/{_visit.Id}/ice-servers", ItemWorld.Json);
+        Assert.Equal("all", ice!.IceTransportPolicy);
+        var turn = Assert.Single(ice.IceServers);
         Assert.EndsWith($":v{_visit.Id}p{basics.ParticipantId}", turn.Username);
         Assert.Equal(TurnCredentials.Password("turn-test-secret", turn.Username!), turn.Credential);
 

@@ -41,10 +41,16 @@ export interface IceServer {
   credential?: string | null
 }
 
+// `relay`: the server lets browsers connect through TURN only.
+export interface IceConfig {
+  iceServers: IceServer[]
+  iceTransportPolicy: 'all' | 'relay'
+}
+
 export const callsApi = {
   redeemLink: (token: string) => http.post<JoinedByLink>('/api/join', { token }),
   linkSession: () => http.get<LinkSession>('/api/join/session'),
   // Optional: someone not a participant hears why from the hub (the call page) or the check, not a bare 403 page.
   basics: (visitId: number) => http.get<VisitBasics>(`/api/visits/${visitId}/basics`, { optional: true }),
-  iceServers: (visitId: number) => http.get<IceServer[]>(`/api/visits/${visitId}/ice-servers`, { optional: true }),
+  iceConfig: (visitId: number) => http.get<IceConfig>(`/api/visits/${visitId}/ice-servers`, { optional: true }),
 }

@@ -15,7 +15,10 @@ class FakeHub {
     this.handlers.set(method, handler)
   }
   onreconnecting() {}
-  onreconnected() {}
+  reconnected: () => void = () => {}
+  onreconnected(handler: () => void) {
+    this.reconnected = handler
+  }
   onclose() {}
   async start() {
     this.state = 'Connected'
@@ -23,10 +26,12 @@ class FakeHub {
   async stop() {
     this.state = 'Disconnected'
   }
+  // The last Join's answer, or its failure as the client reports a connection lost on the way.
+  dropJoin: (error: Error) => void = () => {}
   invoke(method: string): Promise<unknown> {
     if (method !== 'Join') return Promise.resolve(method === 'ChatHistory' ? [] : undefined)
     this.joinCalled()
-    return new Promise((resolve) => (this.answerJoin = resolve))
+    return new Promise((resolve, reject) => ((this.answerJoin = resolve), (this.dropJoin = reject)))
   }
   async send(...args: unknown[]) {
     this.sent.push(args)
@@ -51,6 +56,12 @@ vi.mock('@microsoft/signalr', () => ({
   },
 }))
 vi.mock('@microsoft/signalr-protocol-msgpack', () => ({ MessagePackHubProtocol: class {} }))
+// The visit's ICE servers as the pre-call check asks for them.
+vi.mock('../api/calls', () => ({
+  callsApi: {
+    iceConfig: async () => ({ iceServers: [{ urls: ['turn:127.0.0.1:3478?transport=udp'], username: '1764201600:84', credential: 'c2VjcmV0' }], iceTransportPolicy: 'relay' }),
+  },
+}))
 
 // Enough of a peer connection to see who it negotiates with: it asks for an offer once tracks are added (unless they
 // go into the transceivers of an offer it answers, or an offer is already on its way: `negotiationneeded` only fires
@@ -65,8 +76,12 @@ class FakePeerConnection {
   ontrack: unknown = null
   onconnectionstatechange: unknown = null
   private negotiating = false
+  // Every peer connection made, in order.
+  static made: FakePeerConnection[] = []
 
-  constructor(readonly config: RTCConfiguration) {}
+  constructor(readonly config: RTCConfiguration) {
+    FakePeerConnection.made.push(this)
+  }
 
   addTrack() {
     if (!this.negotiating && this.remote.length === 0)
@@ -232,6 +247,24 @@ describe('joining a call while the camera opens', () => {
     expect(pcOf(deputy.ParticipantId)?.sentOnReceiving).toEqual([camera])
   })
 
+  it('joins again when the connection drops while Join is on its way, rather than saying it was refused', async () => {
+    openCamera(stream)
+    hub.state = 'Reconnecting'
+    hub.dropJoin(new Error('Invocation canceled due to the underlying connection being closed.'))
+    await settle()
+    expect(session.state.phase).toBe('joining')
+
+    hub.state = 'Connected'
+    hub.reconnected()
+    hub.answerJoin(answer(me, 'open', [deputy]))
+    await started
+    await settle()
+
+    expect(session.state.phase).toBe('open')
+    expect(session.state.refusal).toBeUndefined()
+    expect(signalsTo(deputy.ParticipantId)).toEqual(['offer'])
+  })
+
   it('opened by my own join while the deputy joins too, links only once the answer says who is polite and how to connect', async () => {
     // Both joined at once: the hub tells me of the deputy and of the room opening before it answers me.
     hub.says('ParticipantJoined', deputy)
@@ -249,5 +282,62 @@ describe('joining a call while the camera opens', () => {
       iceTransportPolicy: 'relay',
     })
     expect(signalsTo(deputy.ParticipantId)).toEqual(['offer', 'answer'])
+  })
+})
+
+describe('joining from the pre-call check', () => {
+  let hub: FakeHub
+  let session: CallSession
+  let started: Promise<void>
+
+  beforeEach(async () => {
+    hub = new FakeHub()
+    current.hub = hub
+    FakePeerConnection.made = []
+    vi.stubGlobal('RTCPeerConnection', FakePeerConnection)
+    session = createCallSession(visitId)
+    session.prepare()
+    await settle()
+    // "Join now", with the check's preview.
+    started = session.start(stream as unknown as MediaStream)
+    await hub.joinAsked
+    await settle()
+  }, 5_000)
+
+  afterEach(async () => {
+    await session.leave()
+    vi.unstubAllGlobals()
+  })
+
+  const signalsTo = (id: number) => hub.sent.filter(([method, to]) => method === 'Signal' && to === id).map(([, , kind]) => kind)
+
+  it('makes its offer while Join is answered, and sends it with the candidates found meanwhile as soon as the answer names someone', async () => {
+    const [early] = FakePeerConnection.made
+    expect(early?.localDescription?.type).toBe('offer')
+    expect(early?.config).toEqual({
+      iceServers: [{ urls: ['turn:127.0.0.1:3478?transport=udp'], username: '1764201600:84', credential: 'c2VjcmV0' }],
+      iceTransportPolicy: 'relay',
+    })
+    ;(early!.onicecandidate as (e: unknown) => void)({ candidate: { toJSON: () => ({ candidate: 'candidate:1 1 udp 1 127.0.0.1 50000 typ host' }) } })
+    expect(hub.sent).toEqual([])
+
+    hub.answerJoin(answer(me, 'open', [deputy]))
+    await started
+    await settle()
+
+    expect(FakePeerConnection.made).toEqual([early])
+    expect(session.links.get(deputy.ParticipantId)?.pc).toBe(early)
+    expect(signalsTo(deputy.ParticipantId)).toEqual(['offer', 'candidate'])
+  })
+
+  it('in a lobby, closes the offer it made: whoever opens the room offers', async () => {
+    const [early] = FakePeerConnection.made
+    hub.answerJoin(answer(deputy.ParticipantId, 'lobby', []))
+    await started
+    await settle()
+
+    expect(session.state.phase).toBe('lobby')
+    expect(early?.signalingState).toBe('closed')
+    expect(session.links.size).toBe(0)
   })
 })

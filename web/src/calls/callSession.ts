@@ -5,8 +5,9 @@
 import { reactive, shallowRef, triggerRef } from 'vue'
 import type { HubConnection } from '@microsoft/signalr'
 import type { ParticipantRole } from '../api/visits'
+import { callsApi, type IceConfig, type IceServer } from '../api/calls'
 import { loadDeviceChoice, mediaConstraints } from './devices'
-import { PeerLink, unwrap, type LinkState, type SignalKind } from './peerLink'
+import { PeerLink, PreparedOffer, unwrap, type LinkState, type SignalKind } from './peerLink'
 import { fromHub, toHub } from './hubWire'
 import { activeSpeaker, qualityLevel, readStats, summarize, type Counters, type LinkStats, type QualityLevel } from './quality'
 import { refusalOf, type Refusal } from './refusal'
@@ -26,23 +27,20 @@ interface PeerView {
   iAmPolite: boolean
 }
 
-interface IceServer {
-  urls: string[]
-  username?: string | null
-  credential?: string | null
-}
-
 const roles: readonly ParticipantRole[] = ['Submitter', 'CoSigner', 'LeadUnit', 'CoUnit', 'Office']
 const roleOf = (role: ParticipantRole | number): ParticipantRole => (typeof role === 'number' ? (roles[role] ?? 'Office') : role)
 
-export interface JoinResult {
+export interface JoinResult extends IceConfig {
   participantId: number
   peers: PeerView[]
-  iceServers: IceServer[]
   roomState: 'lobby' | 'open'
   endsAtUtc: string
-  iceTransportPolicy: RTCIceTransportPolicy
 }
+
+const rtcConfig = (ice: IceConfig): RTCConfiguration => ({
+  iceServers: ice.iceServers.map((s: IceServer) => ({ urls: s.urls, username: s.username ?? undefined, credential: s.credential ?? undefined })),
+  iceTransportPolicy: ice.iceTransportPolicy === 'relay' ? 'relay' : 'all',
+})
 
 export interface ChatLine {
   id: number
@@ -102,6 +100,11 @@ export function createCallSession(visitId: number) {
   let held: Held | undefined
   let joins = 0
   let config: RTCConfiguration = {}
+  // The visit's ICE servers, asked for on the pre-call check; with them "Join now" makes a prepared offer while Join is
+  // answered, which the first link I offer takes (see PreparedOffer). Dropped once Join is applied if no one took it.
+  let ice: Promise<IceConfig | undefined> | undefined
+  let prepared: PreparedOffer | undefined
+  let applied = false
   let startedAt = 0
   let timers: ReturnType<typeof setInterval>[] = []
 
@@ -129,7 +132,9 @@ export function createCallSession(visitId: number) {
 
   function link(id: number, offer: boolean): PeerLink {
     links.get(id)?.close()
-    const created = new PeerLink(id, politeToward(id), config, tag, (kind, payload) => signal(id, kind, payload), {
+    const made = offer ? prepared : undefined
+    if (made) prepared = undefined
+    const created = new PeerLink(id, politeToward(id), made ?? config, tag, (kind, payload) => signal(id, kind, payload), {
       onState: (s) => {
         const p = find(id)
         if (p && links.get(id) === created) p.link = s
@@ -149,6 +154,7 @@ export function createCallSession(visitId: number) {
       if (local.value) l.addStream(local.value)
       if (screen.value) l.addStream(screen.value)
     }
+    if (made) return created
     if (offer) {
       send(created)
       created.offerNow()
@@ -188,10 +194,7 @@ export function createCallSession(visitId: number) {
   // The room as the hub saw it when it answered my Join. Links come after what arrived meanwhile (offerToPeers()).
   function applyJoin(joined: JoinResult) {
     state.myId = joined.participantId
-    config = {
-      iceServers: joined.iceServers.map((s) => ({ urls: s.urls, username: s.username ?? undefined, credential: s.credential ?? undefined })),
-      iceTransportPolicy: joined.iceTransportPolicy === 'relay' ? 'relay' : 'all',
-    }
+    config = rtcConfig(joined)
     const present = new Set(joined.peers.map((p) => p.participantId))
     // Someone not (yet) back after a server restart stays while media still flows between us.
     for (const p of [...state.participants]) {
@@ -238,6 +241,8 @@ export function createCallSession(visitId: number) {
       await camera
     } catch (error) {
       if (turn !== joins) return
+      // The connection dropped while Join was on its way (not a refusal): joined again once it is back.
+      if ((hub?.state as string | undefined) === 'Reconnecting') return
       held = undefined
       await refused(error)
       return
@@ -251,6 +256,7 @@ export function createCallSession(visitId: number) {
     applyJoin(joined)
     for (const event of waiting.events) event()
     offerToPeers(joined, before)
+    dropPrepared()
     // (Ended for everyone meanwhile, or a lobby again: no signals to take.)
     if ((state.phase as Phase) === 'open') for (const signalled of waiting.signals) onSignal(...signalled)
     // The hub handles one call of a connection at a time: offers and candidates go first, the rest after them.
@@ -354,11 +360,25 @@ export function createCallSession(visitId: number) {
     return connecting
   }
 
-  // Opens the hub connection before the person presses Join, so that joining is one call to the hub.
+  // Opens the hub connection and asks for the ICE servers before the person presses Join, so that joining is one call
+  // to the hub, and the first offer is made meanwhile.
   function prepare() {
     connect().catch(() => {
       /* start() connects again and shows what went wrong */
     })
+    ice = callsApi.iceConfig(visitId).catch(() => undefined)
+  }
+
+  // Made once the camera is open, if the servers are known and Join not yet applied.
+  async function prepareOffer() {
+    const [servers] = await Promise.all([ice, camera])
+    if (servers && !applied && hub) prepared = new PreparedOffer(rtcConfig(servers), local.value)
+  }
+
+  function dropPrepared() {
+    applied = true
+    prepared?.pc.close()
+    prepared = undefined
   }
 
   // Joins once, however often asked: the pre-call check starts joining on its click (with its preview's tracks),
@@ -371,6 +391,7 @@ export function createCallSession(visitId: number) {
     state.speakerId = loadDeviceChoice().speakerId
     // The camera opens while the hub connects and Join is answered: none waits for another.
     camera = openCamera(preview)
+    void prepareOffer()
     try {
       await connect()
     } catch (error) {
@@ -473,6 +494,7 @@ export function createCallSession(visitId: number) {
   }
 
   function stopEverything() {
+    dropPrepared()
     timers.forEach(clearInterval)
     timers = []
     for (const l of links.values()) l.close()

@@ -53,19 +53,20 @@ export class PeerLink {
   // Transceivers this side offered to receive only, by kind, until a track of that kind is sent on them.
   private readonly receiving = new Map<string, RTCRtpTransceiver>()
 
+  // A prepared offer (see PreparedOffer) brings its peer connection, tracks and offer: they go to this participant now.
   constructor(
     readonly remoteId: number,
     readonly polite: boolean,
-    config: RTCConfiguration,
+    config: RTCConfiguration | PreparedOffer,
     private readonly tag: string,
     private readonly send: Send,
     private readonly events: LinkEvents,
   ) {
-    this.pc = new RTCPeerConnection(config)
+    const prepared = config instanceof PreparedOffer ? config : undefined
+    this.pc = prepared?.pc ?? new RTCPeerConnection(config as RTCConfiguration)
     this.pc.onnegotiationneeded = () => void this.offer()
-    this.pc.onicecandidate = ({ candidate }) => {
-      if (candidate) void this.trySend('candidate', wrap(this.tag, { candidate: candidate.toJSON() }))
-    }
+    if (prepared) void this.sendPrepared(prepared)
+    else this.pc.onicecandidate = ({ candidate }) => this.sendCandidate(candidate)
     this.pc.ontrack = ({ track, streams }) => {
       const stream = streams[0] ?? new MediaStream([track])
       if (this.arriving) this.arriving.push(stream)
@@ -88,10 +89,7 @@ export class PeerLink {
   // camera or microphone, or none allowed) is offered to receive only: someone with nothing to send still sees and
   // hears the others.
   offerNow() {
-    for (const kind of ['audio', 'video'] as const) {
-      if (![...this.senders.keys()].some((track) => track.kind === kind))
-        this.receiving.set(kind, this.pc.addTransceiver(kind, { direction: 'recvonly' }))
-    }
+    for (const [kind, transceiver] of receiveMissing(this.pc, [...this.senders.keys()])) this.receiving.set(kind, transceiver)
     void this.offer()
   }
 
@@ -172,6 +170,28 @@ export class PeerLink {
     return transceiver.sender
   }
 
+  // The prepared offer goes out once set, then the candidates found meanwhile, then the others as they come.
+  private async sendPrepared(prepared: PreparedOffer) {
+    for (const [track, sender] of prepared.senders) this.senders.set(track, sender)
+    for (const [kind, transceiver] of prepared.receiving) this.receiving.set(kind, transceiver)
+    this.makingOffer = true
+    try {
+      await prepared.ready
+      const description = this.pc.localDescription
+      if (description?.type === 'offer') await this.trySend('offer', wrap(this.tag, { sdp: description.sdp }))
+    } catch (error) {
+      console.warn(`prepared offer to ${this.remoteId} failed`, error)
+    } finally {
+      this.makingOffer = false
+    }
+    for (const candidate of prepared.candidates) this.sendCandidate(candidate)
+    this.pc.onicecandidate = ({ candidate }) => this.sendCandidate(candidate)
+  }
+
+  private sendCandidate(candidate: RTCIceCandidate | null) {
+    if (candidate) void this.trySend('candidate', wrap(this.tag, { candidate: candidate.toJSON() }))
+  }
+
   private async offer() {
     try {
       this.makingOffer = true
@@ -213,5 +233,31 @@ export class PeerLink {
     if (this.state === 'closed') return
     this.state = state
     this.events.onState(state)
+  }
+}
+
+// A transceiver to receive each kind there is no track to send of, by kind.
+function receiveMissing(pc: RTCPeerConnection, sending: MediaStreamTrack[]): [string, RTCRtpTransceiver][] {
+  return (['audio', 'video'] as const)
+    .filter((kind) => !sending.some((track) => track.kind === kind))
+    .map((kind) => [kind, pc.addTransceiver(kind, { direction: 'recvonly' })])
+}
+
+// A peer connection made and offered while Join is answered, before anyone to offer to is known (an offer names no
+// one): the link to the first participant present takes it, so the offer goes out as soon as Join's answer is in.
+// The candidates found meanwhile wait for the link.
+export class PreparedOffer {
+  readonly pc: RTCPeerConnection
+  readonly senders = new Map<MediaStreamTrack, RTCRtpSender>()
+  readonly receiving: Map<string, RTCRtpTransceiver>
+  readonly candidates: RTCIceCandidate[] = []
+  readonly ready: Promise<void>
+
+  constructor(config: RTCConfiguration, stream: MediaStream | undefined) {
+    this.pc = new RTCPeerConnection(config)
+    this.pc.onicecandidate = ({ candidate }) => candidate && this.candidates.push(candidate)
+    for (const track of stream?.getTracks() ?? []) this.senders.set(track, this.pc.addTrack(track, stream!))
+    this.receiving = new Map(receiveMissing(this.pc, [...this.senders.keys()]))
+    this.ready = this.pc.setLocalDescription()
   }
 }
