@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PeerLink, unwrap, wrap, type SignalKind } from './peerLink'
+import { PeerLink, PreparedOffer, unwrap, wrap, type SignalKind } from './peerLink'
 
 describe('signal envelopes', () => {
   it('carry the sending page tag with the description or candidate', () => {
@@ -118,6 +118,24 @@ describe('a peer link on the way to media', () => {
     await vi.waitFor(() => expect(log).toContain('send offer'))
 
     expect(log).toEqual(['video transceiver sendrecv', 'send video on it', 'setLocalDescription offer', 'send offer'])
+  })
+
+  it('takes an offer made before anyone to send it to was known: the offer, the candidates found meanwhile, then the rest', async () => {
+    const candidate = (name: string) => ({ candidate: { toJSON: () => ({ candidate: name }) } })
+    const prepared = new PreparedOffer({}, stream)
+    const found = prepared.pc.onicecandidate as unknown as (event: unknown) => void
+    found(candidate('found meanwhile'))
+    await prepared.ready
+    const sent: string[] = []
+    const link = new PeerLink(83, false, prepared, 'my-page', async (kind, payload) => void sent.push(`${kind} ${unwrap(payload)?.candidate?.candidate ?? ''}`), {
+      onState: () => {},
+      onStream: () => {},
+    })
+    await vi.waitFor(() => expect(sent).toHaveLength(2))
+    ;(link.pc.onicecandidate as unknown as (event: unknown) => void)(candidate('found later'))
+
+    expect(log).toEqual(['addTrack video', 'addTransceiver audio recvonly', 'setLocalDescription offer'])
+    expect(sent).toEqual(['offer ', 'candidate found meanwhile', 'candidate found later'])
   })
 
   it('hands the offered stream to the page only once its answer is sent', async () => {

@@ -175,15 +175,18 @@ export class PeerLink {
     for (const [track, sender] of prepared.senders) this.senders.set(track, sender)
     for (const [kind, transceiver] of prepared.receiving) this.receiving.set(kind, transceiver)
     this.makingOffer = true
+    let failed = false
     try {
       await prepared.ready
       const description = this.pc.localDescription
       if (description?.type === 'offer') await this.trySend('offer', wrap(this.tag, { sdp: description.sdp }))
     } catch (error) {
-      console.warn(`prepared offer to ${this.remoteId} failed`, error)
+      console.warn(`prepared offer to ${this.remoteId} failed: offering again`, error)
+      failed = true
     } finally {
       this.makingOffer = false
     }
+    if (failed) void this.offer()
     for (const candidate of prepared.candidates) this.sendCandidate(candidate)
     this.pc.onicecandidate = ({ candidate }) => this.sendCandidate(candidate)
   }
@@ -259,5 +262,7 @@ export class PreparedOffer {
     for (const track of stream?.getTracks() ?? []) this.senders.set(track, this.pc.addTrack(track, stream!))
     this.receiving = new Map(receiveMissing(this.pc, [...this.senders.keys()]))
     this.ready = this.pc.setLocalDescription()
+    // One never taken is closed before its offer is set: nobody waits for it then.
+    this.ready.catch(() => {})
   }
 }
