@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace Consultation.Browser.Tests;
@@ -105,6 +106,18 @@ public sealed class CallParticipant : IAsyncDisposable
     {
         await Page.GotoAsync($"/visits/{visitId}/call");
         await Expect(Page.GetByTestId("call-page")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Joins as a person does: the pre-call check, its network check done (the call has the visit's ICE servers by
+    /// then), then "Join now"; the check stays until the call is under way.
+    /// </summary>
+    public async Task JoinFromCheckAsync(int visitId)
+    {
+        await Page.GotoAsync($"/visits/{visitId}/check");
+        await Expect(Page.GetByTestId("precheck-network")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+        await Page.GetByTestId("precheck-join").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/visits/{visitId}/call$"));
     }
 
     /// <summary>Camera and microphone allowed from now on, for a participant signed in with them refused.</summary>

@@ -54,14 +54,16 @@ public sealed class CallServerTests(ChromiumFixture chromium, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task With_the_relay_policy_the_call_connects_through_coturn_only()
+    public async Task With_the_relay_policy_the_call_connects_through_coturn_only_also_for_the_offer_made_while_joining_from_the_check()
     {
         await using var turn = await CoturnServer.StartAsync();
+        // The deputy comes through the pre-call check: its first offer is made on "Join now" with the check's ICE
+        // servers and policy, while Join is answered.
         await RelayedCallAsync(turn, async (handler, deputy) =>
         {
             foreach (var person in new[] { handler, deputy })
                 await DecodedThroughTheRelayAsync(person, turn, framesAbove: 0);
-        });
+        }, deputyFromCheck: true);
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class CallServerTests(ChromiumFixture chromium, ITestOutputHelper 
         """;
 
     /// <summary>The lead handler and the deputy in a call, on a server of its own that makes every browser relay through <paramref name="turn"/>.</summary>
-    private async Task RelayedCallAsync(CoturnServer turn, Func<CallParticipant, CallParticipant, Task> call)
+    private async Task RelayedCallAsync(CoturnServer turn, Func<CallParticipant, CallParticipant, Task> call, bool deputyFromCheck = false)
     {
         var settings = turn.ServerSettings();
         settings["Calls__IceTransportPolicy"] = "relay";
@@ -110,7 +112,10 @@ public sealed class CallServerTests(ChromiumFixture chromium, ITestOutputHelper 
             var handler = await world.SignInAsync(DemoAccount.Handler, output);
             var deputy = await world.SignInAsync(DemoAccount.Deputy, output);
             await handler.OpenCallAsync(world.VisitId);
-            await deputy.OpenCallAsync(world.VisitId);
+            if (deputyFromCheck)
+                await deputy.JoinFromCheckAsync(world.VisitId);
+            else
+                await deputy.OpenCallAsync(world.VisitId);
             await call(handler, deputy);
         }
         finally
