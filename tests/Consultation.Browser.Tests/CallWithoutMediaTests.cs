@@ -9,7 +9,7 @@ namespace Consultation.Browser.Tests;
 [Collection(WebAppCollection.Name)]
 public sealed class CallWithoutMediaTests(ServerFixture server, ChromiumFixture chromium, ITestOutputHelper output)
 {
-    private const string Deputy = "李建国";
+    private const string Deputy = "李建国", Handler = "刘伟";
 
     private static bool Decoding(PeerStats s) => s.State == "connected" && s.FramesDecoded > 0 && s.AudioPackets > 0;
 
@@ -45,6 +45,30 @@ public sealed class CallWithoutMediaTests(ServerFixture server, ChromiumFixture 
         await Expect(deputyTile.GetByTestId("tile-camera-off")).ToHaveCountAsync(0);
         await Expect(deputyTile.GetByTestId("tile-mic-off")).ToHaveCountAsync(0);
         await Expect(deputyTile.GetByTestId("tile-video")).ToHaveJSPropertyAsync("paused", false);
+    }
+
+    [Fact]
+    public async Task A_handler_without_camera_and_microphone_shares_a_document_and_the_deputy_sees_it_as_a_screen()
+    {
+        await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
+        var handler = await world.SignInAsync(DemoAccount.Handler, output, refuseMedia: true);
+        var deputy = await world.SignInAsync(DemoAccount.Deputy, output);
+        await handler.OpenCallAsync(world.VisitId);
+        await deputy.OpenCallAsync(world.VisitId);
+        await handler.WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the deputy's video and audio decoded");
+
+        // A desk computer without camera: the screen is the only video the handler sends.
+        await handler.ByTestId("call-screen").ClickAsync();
+
+        var screenTile = deputy.ByTestId($"call-screen-{world.ParticipantId(Handler)}");
+        await Expect(screenTile).ToBeVisibleAsync();
+        await Expect(screenTile.GetByTestId("tile-video")).ToHaveJSPropertyAsync("paused", false);
+        await deputy.Page.WaitForFunctionAsync(
+            "(id) => document.querySelector(`[data-testid=call-screen-${id}] [data-testid=tile-video]`)?.videoWidth > 0", world.ParticipantId(Handler));
+        // The handler's own tile still says the camera is off, and shows no video.
+        var handlerTile = deputy.ByTestId($"call-tile-{world.ParticipantId(Handler)}");
+        await Expect(handlerTile.GetByTestId("tile-camera-off")).ToBeVisibleAsync();
+        Assert.True(await handlerTile.GetByTestId("tile-video").EvaluateAsync<bool>("(v) => v.srcObject === null"));
     }
 
     [Fact]

@@ -139,12 +139,14 @@ export function createCallSession(visitId: number) {
         const p = find(id)
         if (p && links.get(id) === created) p.link = s
       },
-      onStream: (stream) => {
+      onStream: (stream, isScreen) => {
         const p = find(id)
         if (!p) return
-        if (!p.camera || p.camera.id === stream.id) p.camera = stream
-        else p.screen = stream
+        // (A stream besides the camera, from a page that does not say which is its screen, is the screen too.)
+        if (isScreen || (p.camera && p.camera.id !== stream.id)) p.screen = stream
+        else p.camera = stream
       },
+      screenId: () => screen.value?.id,
     })
     links.set(id, created)
     const p = find(id)

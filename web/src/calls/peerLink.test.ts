@@ -138,6 +138,26 @@ describe('a peer link on the way to media', () => {
     expect(sent).toEqual(['offer ', 'candidate found meanwhile', 'candidate found later'])
   })
 
+  it('names the stream of its screen in its descriptions while sharing, and tells a screen the other side names from a camera', async () => {
+    const sent: (string | undefined)[] = []
+    const handed: string[] = []
+    let sharing: string | undefined
+    const link = new PeerLink(83, true, {}, 'my-page', async (_kind, payload) => void sent.push(unwrap(payload)?.screen), {
+      onState: () => {},
+      onStream: (s, screen) => void handed.push(`${s.id} ${screen ? 'screen' : 'camera'}`),
+      screenId: () => sharing,
+    })
+    link.onFirstOffer = () => link.addStream(stream)
+    sharing = 'my screen'
+    // Their only video is a screen (no camera over there): it is not taken for a camera.
+    await link.receive('offer', { tag: 'their-page', sdp: 'offer sdp', screen: 'their camera' })
+    sharing = undefined
+    await link.receive('offer', { tag: 'their-page', sdp: 'offer sdp' })
+
+    expect(sent).toEqual(['my screen', undefined])
+    expect(handed).toEqual(['their camera screen', 'their camera camera'])
+  })
+
   it('hands the offered stream to the page only once its answer is sent', async () => {
     const link = makeLink(true)
     link.onFirstOffer = () => link.addStream(stream)

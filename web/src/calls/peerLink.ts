@@ -1,7 +1,8 @@
 // One RTCPeerConnection to one other participant, negotiated with the W3C "perfect negotiation" pattern:
 // either side may offer at any time; on a collision the polite side (the server says which) rolls back and
 // answers, the impolite side ignores the other's offer. Signals carry the sending page's tag, so an offer from a
-// reloaded page (a new peer connection over there) is told apart from a renegotiation of this one.
+// reloaded page (a new peer connection over there) is told apart from a renegotiation of this one. A description
+// names the stream the sender's screen is in, if it shares one: a camera and a screen are both just video.
 
 export type SignalKind = 'offer' | 'answer' | 'candidate'
 export type Send = (kind: SignalKind, payload: string) => Promise<void>
@@ -14,6 +15,7 @@ export interface Envelope {
   tag: string
   sdp?: string
   candidate?: RTCIceCandidateInit
+  screen?: string
 }
 
 export function wrap(tag: string, body: Omit<Envelope, 'tag'>): string {
@@ -32,7 +34,9 @@ export function unwrap(payload: string): Envelope | undefined {
 
 export interface LinkEvents {
   onState(state: LinkState): void
-  onStream(stream: MediaStream): void
+  onStream(stream: MediaStream, screen: boolean): void
+  // The id of the stream of my screen while I share one.
+  screenId?(): string | undefined
 }
 
 export class PeerLink {
@@ -46,6 +50,8 @@ export class PeerLink {
   // Remote streams that arrive while a description is applied: handed on once it is, and the answer to it sent (the
   // page redrawing its tiles would hold up the answer otherwise).
   private arriving: MediaStream[] | undefined
+  // The stream of the other side's screen, as its latest description said.
+  private remoteScreen: string | undefined
   // Signals are handled one after another: each awaits the previous one's descriptions.
   private queue: Promise<void> = Promise.resolve()
   private restartTimer: ReturnType<typeof setTimeout> | undefined
@@ -70,7 +76,7 @@ export class PeerLink {
     this.pc.ontrack = ({ track, streams }) => {
       const stream = streams[0] ?? new MediaStream([track])
       if (this.arriving) this.arriving.push(stream)
-      else this.events.onStream(stream)
+      else this.events.onStream(stream, stream.id === this.remoteScreen)
     }
     this.pc.onconnectionstatechange = () => this.connectionChanged()
   }
@@ -143,17 +149,18 @@ export class PeerLink {
     this.ignoreOffer = !this.polite && collision
     if (this.ignoreOffer) return
     const arriving: MediaStream[] = (this.arriving = [])
+    this.remoteScreen = envelope.screen
     try {
       await this.pc.setRemoteDescription({ type: kind, sdp: envelope.sdp })
       if (kind === 'offer') {
         this.onFirstOffer?.()
         this.onFirstOffer = undefined
         await this.pc.setLocalDescription()
-        await this.trySend('answer', wrap(this.tag, { sdp: this.pc.localDescription?.sdp }))
+        await this.trySend('answer', this.describe(this.pc.localDescription))
       }
     } finally {
       this.arriving = undefined
-      for (const stream of arriving) this.events.onStream(stream)
+      for (const stream of arriving) this.events.onStream(stream, stream.id === this.remoteScreen)
     }
   }
 
@@ -179,7 +186,7 @@ export class PeerLink {
     try {
       await prepared.ready
       const description = this.pc.localDescription
-      if (description?.type === 'offer') await this.trySend('offer', wrap(this.tag, { sdp: description.sdp }))
+      if (description?.type === 'offer') await this.trySend('offer', this.describe(description))
     } catch (error) {
       console.warn(`prepared offer to ${this.remoteId} failed: offering again`, error)
       failed = true
@@ -191,6 +198,10 @@ export class PeerLink {
     this.pc.onicecandidate = ({ candidate }) => this.sendCandidate(candidate)
   }
 
+  private describe(description: RTCSessionDescription | null): string {
+    return wrap(this.tag, { sdp: description?.sdp, screen: this.events.screenId?.() })
+  }
+
   private sendCandidate(candidate: RTCIceCandidate | null) {
     if (candidate) void this.trySend('candidate', wrap(this.tag, { candidate: candidate.toJSON() }))
   }
@@ -200,7 +211,7 @@ export class PeerLink {
       this.makingOffer = true
       await this.pc.setLocalDescription()
       const description = this.pc.localDescription
-      if (description?.type === 'offer') await this.trySend('offer', wrap(this.tag, { sdp: description.sdp }))
+      if (description?.type === 'offer') await this.trySend('offer', this.describe(description))
     } catch (error) {
       console.warn(`offer to ${this.remoteId} failed`, error)
     } finally {
