@@ -65,8 +65,7 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             throw new HubException("The room has closed: ask the unit to schedule another visit.");
 
         var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));
-        var wasOpen = rooms.Find(visitId)?.IsOpen == true;
-        var (room, added, replaced) = rooms.Enter(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
+        var (room, added, replaced, opened) = rooms.Enter(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
         if (!added)
             throw new HubException($"The room is full ({Settings.MaxParticipants} participants).");
         if (replaced is not null)
@@ -80,7 +79,7 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         _ = attendance.JoinedAsync(visitId, participant.Id, Now);
 
         await Clients.OthersInGroup(Group(visitId)).ParticipantJoined(View(self, toward: participant.Id, asSeenBy: -1));
-        if (!wasOpen && room.IsOpen)
+        if (opened)
             await Clients.Group(Group(visitId)).RoomStateChanged("open");
         var peers = room.Members.Where(m => m.Peer.ParticipantId != participant.Id)
             .Select(m => View(m.Peer, toward: m.Peer.ParticipantId, asSeenBy: participant.Id)).ToArray();

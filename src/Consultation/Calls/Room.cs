@@ -30,10 +30,11 @@ public sealed class Room(int visitId)
     }
 
     /// <summary>
-    /// Adds or replaces (after a reconnect) the participant's connection; returns the one it replaced. Null when the
-    /// room was let go meanwhile (see <see cref="TryLetGo"/>): the registry then has, or makes, another.
+    /// Adds or replaces (after a reconnect) the participant's connection; returns the one it replaced, and whether this
+    /// entry opened the room (one of two handlers entering at once). Null when the room was let go meanwhile (see
+    /// <see cref="TryLetGo"/>): the registry then has, or makes, another.
     /// </summary>
-    public (bool Added, string? Replaced)? Enter(Peer peer, string connectionId, int capacity)
+    public (bool Added, string? Replaced, bool Opened)? Enter(Peer peer, string connectionId, int capacity)
     {
         lock (_members)
         {
@@ -41,10 +42,11 @@ public sealed class Room(int visitId)
                 return null;
             var replaced = _members.GetValueOrDefault(peer.ParticipantId)?.ConnectionId;
             if (replaced is null && _members.Count >= capacity)
-                return (false, null);
+                return (false, null, false);
             _members[peer.ParticipantId] = new Member(connectionId, peer);
+            var wasOpen = _open;
             _open = HasLeadUnit();
-            return (true, replaced);
+            return (true, replaced, _open && !wasOpen);
         }
     }
 
@@ -130,13 +132,13 @@ public sealed class RoomRegistry
     public Room? Find(int visitId) => _rooms.GetValueOrDefault(visitId);
 
     /// <summary>Puts the participant's connection in the visit's room, made if need be (also when the last member let the one found go).</summary>
-    public (Room Room, bool Added, string? Replaced) Enter(int visitId, Peer peer, string connectionId, int capacity)
+    public (Room Room, bool Added, string? Replaced, bool Opened) Enter(int visitId, Peer peer, string connectionId, int capacity)
     {
         while (true)
         {
             var room = _rooms.GetOrAdd(visitId, id => new Room(id));
-            if (room.Enter(peer, connectionId, capacity) is var (added, replaced))
-                return (room, added, replaced);
+            if (room.Enter(peer, connectionId, capacity) is var (added, replaced, opened))
+                return (room, added, replaced, opened);
             _rooms.TryRemove(new KeyValuePair<int, Room>(visitId, room));
         }
     }
