@@ -28,6 +28,10 @@ public static class DataSetup
             app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
             await db.Database.MigrateAsync();
         }
+        else if ((await db.Database.GetPendingMigrationsAsync()).ToArray() is { Length: > 0 } pending)
+            throw new StartupSettingException(
+                $"the {settings.Provider} database lacks {pending.Length} migration(s), from {pending[0]}: apply the migration script "
+                + "(README, Databases) or start once with Database:MigrateOnStart=true.");
         await Review.ReviewFacts.ComputeMissingAsync(db, app.Services.GetRequiredService<TimeProvider>(), app.Logger);
         await SqliteStatistics.RefreshAsync(db, settings);
         await Accounts.RoleSeed.EnsureRolesAsync(scope.ServiceProvider);

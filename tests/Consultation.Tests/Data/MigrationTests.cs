@@ -4,6 +4,9 @@ using Consultation.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Data;
 
@@ -79,5 +82,25 @@ public sealed class MigrationTests(PostgresServer postgres)
         Assert.Equal(DateTimeKind.Utc, item.RegisteredAtUtc!.Value.Kind);
         Assert.Equal(registered, item.RegisteredAtUtc);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Item) && a.ItemId == item.Id && a.Action == "Added"));
+    }
+
+    [Fact]
+    public async Task A_server_database_not_migrated_and_not_to_be_migrated_on_start_stops_the_app_with_what_to_do()
+    {
+        var connection = await postgres.CreateDatabaseAsync();
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql", ["ConnectionStrings:Consultation"] = connection, ["Database:MigrateOnStart"] = "false",
+        });
+        builder.AddConsultationData();
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<StartupSettingException>(app.PrepareDatabaseAsync);
+
+        Assert.Contains("_Initial", error.Message);
+        Assert.Contains("Database:MigrateOnStart", error.Message);
+        await using var db = app.Services.CreateAsyncScope();
+        Assert.NotEmpty(await db.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetPendingMigrationsAsync());
     }
 }
