@@ -85,7 +85,7 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             .Select(m => View(m.Peer, toward: m.Peer.ParticipantId, asSeenBy: participant.Id)).ToArray();
         var ice = TurnCredentials.For(Settings, visitId, participant.Id, Now, closes);
         return new JoinResult(participant.Id, peers, ice, room.IsOpen ? "open" : "lobby", visit.EndUtc,
-            Settings.BrowserIcePolicy);
+            IceConfig.PolicyOf(Settings));
     }
 
     public async Task Signal(int to, string kind, string payload)

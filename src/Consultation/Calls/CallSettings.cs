@@ -20,8 +20,6 @@ public sealed class CallSettings
     /// <c>all</c>, or <c>relay</c> to make every browser use TURN only, so that no participant learns another's addresses.
     /// </summary>
     public string IceTransportPolicy { get; set; } = "all";
-    /// <summary>The policy as the browser's <c>RTCConfiguration</c> spells it.</summary>
-    public string BrowserIcePolicy => IceTransportPolicy == "relay" ? "relay" : "all";
     public int MaxParticipants { get; set; } = 6;
     public int MaxSignalBytes { get; set; } = 32 * 1024;
     public int MaxMessagesPerSecond { get; set; } = 50;
@@ -31,7 +29,11 @@ public sealed class CallSettings
 public sealed record IceServer(string[] Urls, string? Username = null, string? Credential = null);
 
 /// <summary>What a browser needs to make a peer connection for a visit: its servers and whether it may only relay.</summary>
-public sealed record IceConfig(IceServer[] IceServers, string IceTransportPolicy);
+public sealed record IceConfig(IceServer[] IceServers, string IceTransportPolicy)
+{
+    /// <summary>The settings' policy as the browser's <c>RTCConfiguration</c> spells it.</summary>
+    public static string PolicyOf(CallSettings settings) => settings.IceTransportPolicy == "relay" ? "relay" : "all";
+}
 
 /// <summary>
 /// TURN credentials by the TURN REST scheme that coturn checks with <c>use-auth-secret</c>: the user name is

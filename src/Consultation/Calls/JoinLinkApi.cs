@@ -105,7 +105,7 @@ public static class JoinLinkApi
         var closes = RoomWindow.Closes(visit, visits.Value);
         if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video || now >= closes)
             return Problems.Conflict("room_closed", "This visit has no video room open now or later: ask the unit to schedule another visit.");
-        return TypedResults.Ok(new IceConfig(TurnCredentials.For(calls.Value, visit.Id, me.Id, now, closes), calls.Value.BrowserIcePolicy));
+        return TypedResults.Ok(new IceConfig(TurnCredentials.For(calls.Value, visit.Id, me.Id, now, closes), IceConfig.PolicyOf(calls.Value)));
     }
 
     private static async Task<(ReturnVisit Visit, VisitParticipant Me)?> VisitOfAsync(AppDbContext db, int id, ClaimsPrincipal user)
