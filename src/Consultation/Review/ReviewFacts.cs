@@ -146,8 +146,13 @@ public static class ReviewFacts
     }
 
     /// <summary>The month in the office's zone, as yyyyMM.</summary>
-    private static int? Month(DateTime? utc) =>
-        utc is { } at ? (at + ReviewScope.Offset) is var local ? local.Year * 100 + local.Month : null : null;
+    private static int? Month(DateTime? utc)
+    {
+        if (utc is not { } at)
+            return null;
+        var local = at + ReviewScope.Offset;
+        return local.Year * 100 + local.Month;
+    }
 
     /// <summary>
     /// Sets <see cref="Commitment.IsTracked"/> on the items' commitments (of the visit's current record, not

@@ -41,6 +41,15 @@ export interface IceServer {
   credential?: string | null
 }
 
+// The servers as RTCPeerConnection takes them (no user name or credential for a STUN server).
+export function rtcIceServers(servers: IceServer[]): RTCIceServer[] {
+  return servers.map((s) => ({
+    urls: s.urls,
+    ...(s.username ? { username: s.username } : {}),
+    ...(s.credential ? { credential: s.credential } : {}),
+  }))
+}
+
 // `relay`: the server lets browsers connect through TURN only.
 export interface IceConfig {
   iceServers: IceServer[]

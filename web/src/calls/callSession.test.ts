@@ -57,7 +57,8 @@ vi.mock('@microsoft/signalr', () => ({
 }))
 vi.mock('@microsoft/signalr-protocol-msgpack', () => ({ MessagePackHubProtocol: class {} }))
 // The visit's ICE servers as the pre-call check asks for them.
-vi.mock('../api/calls', () => ({
+vi.mock('../api/calls', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../api/calls')>()),
   callsApi: {
     iceConfig: async () => ({ iceServers: [{ urls: ['turn:127.0.0.1:3478?transport=udp'], username: '1764201600:84', credential: 'c2VjcmV0' }], iceTransportPolicy: 'relay' }),
   },

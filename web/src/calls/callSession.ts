@@ -5,7 +5,7 @@
 import { reactive, shallowRef, triggerRef } from 'vue'
 import type { HubConnection } from '@microsoft/signalr'
 import type { ParticipantRole } from '../api/visits'
-import { callsApi, type IceConfig, type IceServer } from '../api/calls'
+import { callsApi, rtcIceServers, type IceConfig } from '../api/calls'
 import { loadDeviceChoice, mediaConstraints } from './devices'
 import { PeerLink, PreparedOffer, unwrap, type LinkState, type SignalKind } from './peerLink'
 import { fromHub, toHub } from './hubWire'
@@ -38,7 +38,7 @@ export interface JoinResult extends IceConfig {
 }
 
 const rtcConfig = (ice: IceConfig): RTCConfiguration => ({
-  iceServers: ice.iceServers.map((s: IceServer) => ({ urls: s.urls, username: s.username ?? undefined, credential: s.credential ?? undefined })),
+  iceServers: rtcIceServers(ice.iceServers),
   iceTransportPolicy: ice.iceTransportPolicy === 'relay' ? 'relay' : 'all',
 })
 

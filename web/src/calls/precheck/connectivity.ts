@@ -1,4 +1,4 @@
-import type { IceServer } from '../../api/calls'
+import { rtcIceServers, type IceServer } from '../../api/calls'
 
 // Whether a call can connect from this network: the candidates the browser finds through the
 // visit's STUN/TURN servers, and a real connection between two peer connections allowed to use the
@@ -28,21 +28,13 @@ export function verdictOf(report: ConnectivityReport): Verdict {
 const hasTurn = (servers: IceServer[]) =>
   servers.some((s) => s.urls.some((url) => url.startsWith('turn:') || url.startsWith('turns:')))
 
-function toRtc(servers: IceServer[]): RTCIceServer[] {
-  return servers.map((s) => ({
-    urls: s.urls,
-    ...(s.username ? { username: s.username } : {}),
-    ...(s.credential ? { credential: s.credential } : {}),
-  }))
-}
-
 interface Gathered {
   types: Set<CandidateType>
   authRefused: boolean
 }
 
 async function gather(servers: IceServer[], timeoutMs: number): Promise<Gathered> {
-  const pc = new RTCPeerConnection({ iceServers: toRtc(servers) })
+  const pc = new RTCPeerConnection({ iceServers: rtcIceServers(servers) })
   const found: Gathered = { types: new Set(), authRefused: false }
   try {
     pc.createDataChannel('probe')
@@ -66,7 +58,7 @@ async function gather(servers: IceServer[], timeoutMs: number): Promise<Gathered
 
 // Two peer connections in this page, relay only, exchanging one data channel message.
 async function relayPairConnects(servers: IceServer[], timeoutMs: number): Promise<boolean> {
-  const config: RTCConfiguration = { iceServers: toRtc(servers), iceTransportPolicy: 'relay' }
+  const config: RTCConfiguration = { iceServers: rtcIceServers(servers), iceTransportPolicy: 'relay' }
   const a = new RTCPeerConnection(config)
   const b = new RTCPeerConnection(config)
   let timer: ReturnType<typeof setTimeout> | undefined
