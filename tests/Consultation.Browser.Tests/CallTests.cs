@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace Consultation.Browser.Tests;
@@ -82,6 +83,35 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         foreach (var person in people[..2])
             await Expect(person.ByTestId($"call-tile-{world.ParticipantId(Office)}")).ToHaveCountAsync(0, new() { Timeout = 35_000 });
         await people[0].WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the deputy still decoded");
+    }
+
+    [Fact]
+    public async Task A_participant_whose_network_is_lost_disappears_from_the_others_screens_within_the_client_timeout()
+    {
+        await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
+        await using var cable = LoopbackCable.To(server.BaseUrl);
+        var handler = await world.SignInAsync(DemoAccount.Handler, output);
+        var deputy = await world.SignInAsync(DemoAccount.Deputy, output, phone: true, via: cable.Url);
+        await handler.OpenCallAsync(world.VisitId);
+        await deputy.OpenCallAsync(world.VisitId);
+        await handler.WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the deputy's video and audio decoded");
+        var deputyTile = handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}");
+        await Expect(deputyTile).ToBeVisibleAsync();
+
+        // The phone loses its network, then its browser: no leave, no closed connection ever reaches the server,
+        // and no goodbye reaches the handler's peer connection (the page dies without closing it).
+        cable.Cut();
+        var lost = Stopwatch.StartNew();
+        var devTools = await deputy.Context.NewCDPSessionAsync(deputy.Page);
+        _ = devTools.SendAsync("Page.crash");
+
+        // Meanwhile the handler sees the deputy's connection being restored; then, within SignalR's client timeout
+        // (30 s) and the time to notice it, the deputy is gone.
+        await Expect(deputyTile.GetByTestId("tile-reconnecting")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(deputyTile).ToHaveCountAsync(0, new() { Timeout = 40_000 });
+        output.WriteLine($"The deputy's tile went {lost.ElapsedMilliseconds} ms after the network was lost.");
+        await Expect(handler.ByTestId("call-reconnecting")).ToHaveCountAsync(0);
+        await Expect(handler.ByTestId("call-page")).ToHaveAttributeAsync("data-phase", "open");
     }
 
     [Fact]

@@ -46,11 +46,13 @@ public sealed class CallWorld : IAsyncDisposable
 
     /// <summary>
     /// Someone signed in a browser context of their own, with their peer connections recorded for getStats();
-    /// <paramref name="refuseMedia"/>: their camera and microphone refused (see <see cref="CallParticipant.AllowMediaAsync"/>).
+    /// <paramref name="refuseMedia"/>: their camera and microphone refused (see <see cref="CallParticipant.AllowMediaAsync"/>);
+    /// <paramref name="via"/>: the server's address through a <see cref="LoopbackCable"/> of their own.
     /// </summary>
-    public async Task<CallParticipant> SignInAsync(DemoAccount account, ITestOutputHelper? log = null, bool phone = false, bool refuseMedia = false)
+    public async Task<CallParticipant> SignInAsync(DemoAccount account, ITestOutputHelper? log = null, bool phone = false, bool refuseMedia = false,
+        Uri? via = null)
     {
-        var participant = await CallParticipant.SignInAsync(browser, baseUrl, account, log, phone, refuseMedia);
+        var participant = await CallParticipant.SignInAsync(browser, via ?? baseUrl, account, log, phone, refuseMedia);
         participants.Add(participant);
         return participant;
     }
