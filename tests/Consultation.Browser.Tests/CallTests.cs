@@ -115,6 +115,57 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     }
 
     [Fact]
+    public async Task On_the_check_the_deputy_picks_a_microphone_and_a_speaker_hears_the_test_tone_there_and_the_call_uses_both()
+    {
+        await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
+        var handler = await world.SignInAsync(DemoAccount.Handler, output);
+        var deputy = await world.SignInAsync(DemoAccount.Deputy, output);
+        // Which speaker each sound of the page is sent to.
+        await deputy.Context.AddInitScriptAsync("""
+            (() => {
+              const setSinkId = HTMLMediaElement.prototype.setSinkId;
+              window.__sinks = [];
+              HTMLMediaElement.prototype.setSinkId = function (id) { window.__sinks.push(id); return setSinkId.call(this, id); };
+            })();
+            """);
+        await handler.OpenCallAsync(world.VisitId);
+        var page = deputy.Page;
+        await page.GotoAsync($"/visits/{world.VisitId}/check");
+        var microphone = page.GetByTestId("precheck-microphone");
+        var speaker = page.GetByTestId("precheck-speaker");
+        // Chromium's fake devices: three microphones and three speakers; "system default" is offered once.
+        await Expect(microphone.Locator("option")).ToHaveTextAsync(["系统默认", "Fake Audio Input 1", "Fake Audio Input 2"]);
+        await Expect(speaker.Locator("option")).ToHaveTextAsync(["系统默认", "Fake Audio Output 1", "Fake Audio Output 2"]);
+
+        await microphone.SelectOptionAsync(new SelectOptionValue { Label = "Fake Audio Input 2" });
+        await speaker.SelectOptionAsync(new SelectOptionValue { Label = "Fake Audio Output 1" });
+        var microphoneId = await microphone.InputValueAsync();
+        var speakerId = await speaker.InputValueAsync();
+        await page.WaitForFunctionAsync(
+            "id => document.querySelector('[data-testid=precheck-preview]')?.srcObject?.getAudioTracks()[0]?.getSettings().deviceId === id", microphoneId);
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=precheck-meter]')?.dataset.peak) > 0.05");
+        await page.GetByTestId("precheck-tone").ClickAsync();
+        await Expect(page.GetByTestId("precheck-tone")).ToHaveAttributeAsync("data-state", "played");
+        await Expect(page.GetByText("没有听到“叮咚”声？")).ToBeVisibleAsync();
+        Assert.Equal([speakerId], await page.EvaluateAsync<string[]>("() => window.__sinks"));
+
+        // Remembered on this device: the check opened again shows the same choice.
+        await page.ReloadAsync();
+        await Expect(microphone).ToHaveValueAsync(microphoneId);
+        await Expect(speaker).ToHaveValueAsync(speakerId);
+
+        await Expect(page.GetByTestId("precheck-network")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+        await page.GetByTestId("precheck-join").ClickAsync();
+        await deputy.WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the handler's video and audio decoded");
+        // The handler is heard on the chosen speaker, and hears the chosen microphone.
+        await Expect(deputy.ByTestId($"call-tile-{world.ParticipantId(Handler)}").GetByTestId("tile-video")).ToHaveJSPropertyAsync("sinkId", speakerId);
+        Assert.Equal(microphoneId, await page.EvaluateAsync<string>("""
+            () => window.__peerConnections.find((pc) => pc.connectionState === 'connected')
+              .getSenders().find((s) => s.track?.kind === 'audio').track.getSettings().deviceId
+            """));
+    }
+
+    [Fact]
     public async Task A_chat_message_with_markup_shows_as_text_to_everyone_and_only_the_lead_handler_ends_the_visit()
     {
         const string payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";

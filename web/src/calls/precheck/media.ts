@@ -1,4 +1,5 @@
 import { mediaConstraints, type DeviceChoice } from '../devices'
+import { canChooseSpeaker } from './audio'
 
 // Why the camera or microphone cannot be used, each with its own advice on the page.
 export type MediaProblem = 'denied' | 'noDevice' | 'busy' | 'insecure' | 'unknown'
@@ -48,14 +49,16 @@ export async function openMedia(choice: DeviceChoice): Promise<MediaStream> {
   throw new MediaOpenError(problemOf(first))
 }
 
+// The devices to choose from. Chrome also lists the system's default and communications devices under the ids
+// 'default' and 'communications', a second name for one of the others: the page's own "system default" stands for them.
 export async function listDevices(): Promise<Devices> {
   const all = await navigator.mediaDevices.enumerateDevices()
-  const named = (kind: MediaDeviceKind) => all.filter((d) => d.kind === kind && d.deviceId)
-  const canChooseSpeaker = 'setSinkId' in HTMLMediaElement.prototype
+  const named = (kind: MediaDeviceKind) =>
+    all.filter((d) => d.kind === kind && d.deviceId && d.deviceId !== 'default' && d.deviceId !== 'communications')
   return {
     cameras: named('videoinput'),
     microphones: named('audioinput'),
-    speakers: canChooseSpeaker ? named('audiooutput') : [],
+    speakers: canChooseSpeaker() ? named('audiooutput') : [],
   }
 }
 
