@@ -13,6 +13,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     private const string Handler = "刘伟";
     private const string Deputy = "李建国";
     private const string Office = "王敏";
+    private const string SecondHandler = "陈静";
 
     private static bool Decoding(PeerStats s) => s.State == "connected" && s.FramesDecoded > 0 && s.AudioPackets > 0;
 
@@ -84,6 +85,58 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
             await Expect(person.ByTestId($"call-tile-{world.ParticipantId(Office)}")).ToHaveCountAsync(0, new() { Timeout = 35_000 });
         await people[0].WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the deputy still decoded");
     }
+
+    [Fact]
+    public async Task In_a_call_of_four_everyone_sends_each_other_a_smaller_picture_and_a_full_one_again_once_someone_leaves()
+    {
+        await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl, Office, SecondHandler);
+        var people = new[]
+        {
+            await world.SignInAsync(DemoAccount.Handler, output),
+            await world.SignInAsync(DemoAccount.Deputy, output, phone: true),
+            await world.SignInAsync(DemoAccount.Office, output),
+            await world.SignInAsync(DemoAccount.SecondHandler, output),
+        };
+        foreach (var person in people)
+            await person.OpenCallAsync(world.VisitId);
+
+        // Each sends three copies of a 640×480 camera: at two thirds of the size, so everyone receives at most 427 wide.
+        foreach (var person in people)
+        {
+            await person.WaitForStatsAsync(s => s.Count(Decoding) == 3, "the three others decoded", timeoutMs: 40_000);
+            await person.Page.WaitForFunctionAsync(
+                $"async () => {{ const w = await ({ReceivedWidths})(); return w.length === 3 && w.every((x) => x > 0 && x <= 427); }}", null, new() { Timeout = 20_000, PollingInterval = 250 });
+            Assert.Equal(new[] { 1.5, 1.5, 1.5 }, await person.Page.EvaluateAsync<double[]>(CameraScales));
+        }
+
+        // The office's browser is closed: the three left send each other their camera at full size again.
+        await people[2].Context.CloseAsync();
+        foreach (var person in new[] { people[0], people[1], people[3] })
+        {
+            await Expect(person.ByTestId($"call-tile-{world.ParticipantId(Office)}")).ToHaveCountAsync(0, new() { Timeout = 35_000 });
+            await person.Page.WaitForFunctionAsync($"async () => JSON.stringify(await ({CameraScales})()) === '[1,1]'",
+                null, new() { Timeout = 10_000, PollingInterval = 250 });
+        }
+    }
+
+    // The width of the video each live peer connection of the page receives, as decoded.
+    private const string ReceivedWidths = """
+        async () => {
+          const widths = [];
+          for (const pc of window.__peerConnections.filter((pc) => pc.connectionState === 'connected')) {
+            const video = [...(await pc.getStats()).values()].filter((s) => s.type === 'inbound-rtp' && s.kind === 'video');
+            widths.push(Math.max(0, ...video.map((s) => s.frameWidth ?? 0)));
+          }
+          return widths;
+        }
+        """;
+
+    // How much each live peer connection of the page scales the camera it sends down by.
+    private const string CameraScales = """
+        async () => window.__peerConnections.filter((pc) => pc.connectionState === 'connected')
+          .flatMap((pc) => pc.getSenders().filter((s) => s.track?.kind === 'video'))
+          .map((s) => s.getParameters().encodings[0]?.scaleResolutionDownBy ?? 1)
+        """;
 
     [Fact]
     public async Task A_participant_whose_network_is_lost_disappears_from_the_others_screens_within_the_client_timeout()

@@ -11,6 +11,7 @@ import { PeerLink, PreparedOffer, unwrap, type LinkState, type SignalKind } from
 import { fromHub, toHub } from './hubWire'
 import { activeSpeaker, qualityLevel, readStats, summarize, type Counters, type LinkStats, type QualityLevel } from './quality'
 import { refusalOf, type Refusal } from './refusal'
+import { cameraLimits } from './sendLimits'
 
 export interface MediaState {
   audio: boolean
@@ -125,6 +126,14 @@ export function createCallSession(visitId: number) {
     links.delete(id)
     counters.delete(id)
     state.participants = state.participants.filter((p) => p.id !== id)
+    limitCameras()
+  }
+
+  // Each link's copy of my camera gets a share that depends on how many links there are (see sendLimits.ts).
+  function limitCameras() {
+    const limits = cameraLimits(links.size)
+    const camera = local.value?.getVideoTracks()[0]
+    for (const l of links.values()) l.limitCamera(camera, limits)
   }
 
   // Perfect negotiation needs one polite side per pair: the higher participant id, as the server decides.
@@ -156,11 +165,13 @@ export function createCallSession(visitId: number) {
       if (local.value) l.addStream(local.value)
       if (screen.value) l.addStream(screen.value)
     }
-    if (made) return created
-    if (offer) {
-      send(created)
-      created.offerNow()
-    } else created.onFirstOffer = () => send(created)
+    if (!made) {
+      if (offer) {
+        send(created)
+        created.offerNow()
+      } else created.onFirstOffer = () => send(created)
+    }
+    limitCameras()
     return created
   }
 
@@ -455,6 +466,7 @@ export function createCallSession(visitId: number) {
     else local.value = new MediaStream([track])
     triggerRef(local)
     for (const l of links.values()) l.addStream(local.value)
+    if (kind === 'video') limitCameras()
     state.mediaError = false
     return true
   }
@@ -474,6 +486,8 @@ export function createCallSession(visitId: number) {
 
   async function startScreen() {
     const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
+    // A document: sharp text matters more than smooth motion.
+    for (const track of stream.getVideoTracks()) track.contentHint = 'detail'
     screen.value = stream
     stream.getVideoTracks()[0]?.addEventListener('ended', () => void stopScreen())
     for (const l of links.values()) l.addStream(stream)

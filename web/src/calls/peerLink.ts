@@ -4,6 +4,8 @@
 // reloaded page (a new peer connection over there) is told apart from a renegotiation of this one. A description
 // names the stream the sender's screen is in, if it shares one: a camera and a screen are both just video.
 
+import { limitSender, type CameraLimits } from './sendLimits'
+
 export type SignalKind = 'offer' | 'answer' | 'candidate'
 export type Send = (kind: SignalKind, payload: string) => Promise<void>
 export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed'
@@ -58,6 +60,7 @@ export class PeerLink {
   private readonly senders = new Map<MediaStreamTrack, RTCRtpSender>()
   // Transceivers this side offered to receive only, by kind, until a track of that kind is sent on them.
   private readonly receiving = new Map<string, RTCRtpTransceiver>()
+  private cameraLimit: { track: MediaStreamTrack; limits: CameraLimits | undefined } | undefined
 
   // A prepared offer (see PreparedOffer) brings its peer connection, tracks and offer: they go to this participant now.
   constructor(
@@ -79,6 +82,9 @@ export class PeerLink {
       else this.events.onStream(stream, stream.id === this.remoteScreen)
     }
     this.pc.onconnectionstatechange = () => this.connectionChanged()
+    this.pc.onsignalingstatechange = () => {
+      if (this.pc.signalingState === 'stable') void this.applyCameraLimit()
+    }
   }
 
   // Sends every track of the stream (a later track, e.g. a screen, renegotiates by itself). A track of a kind this side
@@ -106,13 +112,11 @@ export class PeerLink {
     if (this.pc.signalingState !== 'closed') this.pc.removeTrack(sender)
   }
 
-  // Sends this track instead of the one before it, without renegotiating (e.g. the camera turned back on).
-  async replaceTrack(previous: MediaStreamTrack, next: MediaStreamTrack) {
-    const sender = this.senders.get(previous)
-    if (!sender) return
-    this.senders.delete(previous)
-    this.senders.set(next, sender)
-    await sender.replaceTrack(next)
+  // What this connection may send of my camera (see sendLimits.ts), applied between negotiations (a sender has no
+  // encodings to limit before its first, and Chrome refuses parameters read while one is under way).
+  limitCamera(track: MediaStreamTrack | undefined, limits: CameraLimits | undefined) {
+    this.cameraLimit = track && { track, limits }
+    void this.applyCameraLimit()
   }
 
   receive(kind: SignalKind, envelope: Envelope): Promise<void> {
@@ -216,6 +220,17 @@ export class PeerLink {
       console.warn(`offer to ${this.remoteId} failed`, error)
     } finally {
       this.makingOffer = false
+    }
+  }
+
+  private async applyCameraLimit() {
+    const sender = this.cameraLimit && this.senders.get(this.cameraLimit.track)
+    const between = this.pc.signalingState === 'stable' && !this.makingOffer && this.pc.currentRemoteDescription
+    if (!sender || !between) return
+    try {
+      await limitSender(sender, this.cameraLimit?.limits)
+    } catch (error) {
+      console.warn(`limiting the camera sent to ${this.remoteId} failed`, error)
     }
   }
 
