@@ -219,7 +219,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     }
 
     [Fact]
-    public async Task A_chat_message_with_markup_shows_as_text_to_everyone_and_only_the_lead_handler_ends_the_visit()
+    public async Task A_chat_message_with_markup_shows_as_text_to_everyone_only_the_lead_handler_ends_the_visit_and_its_record_keeps_who_came_and_the_chat()
     {
         const string payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";
         await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
@@ -256,6 +256,27 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         await Expect(handler.ByTestId("call-closed")).ToBeVisibleAsync();
         await deputy.Page.ReloadAsync();
         await Expect(deputy.ByTestId("call-refused")).ToHaveAttributeAsync("data-reason", "ended");
+
+        // The visit's page keeps the call's record for the handler: both were in the room, the handler's connection
+        // summary, and the chat, as text.
+        await handler.Page.GotoAsync($"/visits/{world.VisitId}");
+        var record = handler.ByTestId("call-report");
+        foreach (var name in new[] { Handler, Deputy })
+        {
+            var person = record.GetByTestId($"call-report-person-{world.ParticipantId(name)}");
+            await Expect(person).ToContainTextAsync(name);
+            await Expect(person.GetByTestId("report-time")).ToContainTextAsync("在通话中");
+            await Expect(person.GetByTestId("report-stays")).ToBeVisibleAsync();
+        }
+        await Expect(record.GetByTestId($"call-report-person-{world.ParticipantId(Handler)}").GetByTestId("report-quality"))
+            .ToContainTextAsync("直连");
+        await Expect(record.GetByTestId("call-report-chat")).ToContainTextAsync(payload);
+        await Expect(record.Locator("img, script")).ToHaveCountAsync(0);
+        Assert.Empty(handler.Dialogs);
+        // Not on the deputy's page.
+        await deputy.Page.GotoAsync($"/visits/{world.VisitId}");
+        await Expect(deputy.ByTestId("visit-participants")).ToBeVisibleAsync();
+        await Expect(deputy.ByTestId("call-report")).ToHaveCountAsync(0);
     }
 
     [Fact]

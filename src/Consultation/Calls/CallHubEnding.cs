@@ -12,11 +12,7 @@ public sealed partial class CallHub
     public async Task<ChatLine[]> ChatHistory()
     {
         var seat = Seated();
-        var visitId = seat.Room.VisitId;
-        return await db.ChatMessages.AsNoTracking().Where(m => m.VisitId == visitId).OrderBy(m => m.Id)
-            .Join(db.VisitParticipants, m => m.ParticipantId, p => p.Id,
-                (m, p) => new ChatLine(m.Id, m.ParticipantId, p.DisplayName, m.Text, m.SentAtUtc))
-            .ToArrayAsync();
+        return await CallReportApi.ChatOf(db, seat.Room.VisitId).ToArrayAsync();
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public static class CallsSetup
             o.AllowStatefulReconnects = true;
         }).RequireAuthorization(LinkSession.CallPolicy);
         app.MapJoinLinks();
+        app.MapCallReport();
     }
 
     /// <summary>

@@ -317,5 +317,51 @@ public sealed class CallHubTests : IAsyncLifetime
             (stored.ParticipantId, stored.DurationSeconds, stored.RoundTripMs, stored.PacketLossPercent, stored.BitrateKbps, stored.Relayed));
     }
 
+    [Fact]
+    public async Task The_call_report_shows_the_units_and_the_office_who_was_in_the_room_how_long_how_well_and_the_chat()
+    {
+        var (deputy, _) = await Connect("deputy");
+        var (lead, _) = await Connect("lead");
+        var start = _w.Now;
+        // The deputy's stay from before a server restart, never closed there: it overlaps the stay after it.
+        await _w.App.WithDb(db =>
+        {
+            var d = db.VisitParticipants.Single(p => p.VisitId == _visit.Id && p.Role == ParticipantRole.Submitter);
+            db.Attendance.Add(new AttendanceEntry { VisitId = _visit.Id, ParticipantId = d.Id, JoinedAtUtc = start.AddMinutes(-1) });
+            return db.SaveChangesAsync();
+        });
+        var l = await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        _w.Advance(TimeSpan.FromMinutes(2));
+        await deputy.InvokeAsync(nameof(CallHub.ReportQuality), new QualitySummary(120, 48.5, 1.2, 640, Relayed: true));
+        await deputy.InvokeAsync(nameof(CallHub.Chat), "<b>看得清楚</b>");
+        _w.Advance(TimeSpan.FromMinutes(3));
+        await deputy.InvokeAsync(nameof(CallHub.Leave));
+        _w.Advance(TimeSpan.FromMinutes(1));
+        await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        _w.Advance(TimeSpan.FromMinutes(2));
+        await lead.InvokeAsync(nameof(CallHub.Leave));
+
+        foreach (var reader in new[] { _w.Lead, _w.Office })
+        {
+            var report = await _w.Get<CallReport>(reader, $"/api/visits/{_visit.Id}/call");
+            var deputyPart = report.Participants.Single(p => p.ParticipantId == d.ParticipantId);
+            var leadPart = report.Participants.Single(p => p.ParticipantId == l.ParticipantId);
+            // Deputy: 1 minute before the restart and 5 after it (counted once), then 2 more, still in the room.
+            Assert.Equal((3, 8 * 60, true), (deputyPart.Stays.Length, deputyPart.SecondsInCall, deputyPart.InCallNow));
+            Assert.Equal((1, 8 * 60, false), (leadPart.Stays.Length, leadPart.SecondsInCall, leadPart.InCallNow));
+            Assert.Equal(start.AddMinutes(8), leadPart.Stays[0].LeftAtUtc);
+            Assert.Equal((120, 48.5, 1.2, 640.0, true), (deputyPart.Quality!.DurationSeconds, deputyPart.Quality.RoundTripMs,
+                deputyPart.Quality.PacketLossPercent, deputyPart.Quality.BitrateKbps, deputyPart.Quality.Relayed));
+            Assert.Null(leadPart.Quality);
+            var line = Assert.Single(report.Chat);
+            Assert.Equal((d.ParticipantId, "<b>看得清楚</b>"), (line.From, line.Text));
+        }
+
+        // Not for the deputy, nor for a unit that does not handle the item; nothing of it for them to read.
+        await _w.Refused(_w.Deputy, HttpMethod.Get, $"/api/visits/{_visit.Id}/call", null, System.Net.HttpStatusCode.Forbidden);
+        await _w.Refused(_w.OtherUnit, HttpMethod.Get, $"/api/visits/{_visit.Id}/call", null, System.Net.HttpStatusCode.NotFound);
+    }
+
     private Task<int> CoUserId() => _w.App.WithDb(db => db.Users.Where(u => u.UserName == "co").Select(u => u.Id).SingleAsync());
 }

@@ -142,7 +142,7 @@ public sealed partial class JoinLinkTests : IAsyncLifetime
         Assert.EndsWith($":v{_visit.Id}p{basics.ParticipantId}", turn.Username);
         Assert.Equal(TurnCredentials.Password("turn-test-secret", turn.Username!), turn.Credential);
 
-        foreach (var path in new[] { "/api/items", "/api/my/items", "/api/my/visits", $"/api/visits/{_visit.Id}", "/api/account/profile", "/api/account/me" })
+        foreach (var path in new[] { "/api/items", "/api/my/items", "/api/my/visits", $"/api/visits/{_visit.Id}", $"/api/visits/{_visit.Id}/call", "/api/account/profile", "/api/account/me" })
             Assert.True((await phone.GetAsync(path)).StatusCode == HttpStatusCode.Unauthorized, path);
         Assert.Equal("not_participant", (await Problem.ReadAsync(await phone.GetAsync($"/api/visits/{other.Id}/basics"), HttpStatusCode.Forbidden)).Code);
         await Problem.ReadAsync(await phone.GetAsync($"/api/visits/{other.Id}/ice-servers"), HttpStatusCode.Forbidden);

@@ -2,7 +2,7 @@ import { http } from './http'
 import type { VisitMethod, VisitState } from './items'
 import type { ParticipantRole } from './visits'
 
-// The shapes of src/Consultation/Calls/JoinLinkApi.cs and CallSettings.cs. Times travel as UTC.
+// The shapes of src/Consultation/Calls/JoinLinkApi.cs, CallReportApi.cs and CallSettings.cs. Times travel as UTC.
 
 export interface JoinedByLink {
   visitId: number
@@ -56,10 +56,52 @@ export interface IceConfig {
   iceTransportPolicy: 'all' | 'relay'
 }
 
+// A line of a visit's in-call chat: plain text, never markup.
+export interface ChatLine {
+  id: number
+  from: number
+  displayName: string
+  text: string
+  sentAtUtc: string
+}
+
+// A stay without its leave ended when the server stopped, or still goes on (`inCallNow`).
+export interface CallStay {
+  joinedAtUtc: string
+  leftAtUtc: string | null
+}
+
+// The last call-quality summary a participant's browser stored.
+export interface CallQualityView {
+  reportedAtUtc: string
+  durationSeconds: number
+  roundTripMs: number | null
+  packetLossPercent: number | null
+  bitrateKbps: number | null
+  relayed: boolean
+}
+
+export interface CallPresence {
+  participantId: number
+  displayName: string
+  role: ParticipantRole
+  stays: CallStay[]
+  secondsInCall: number
+  inCallNow: boolean
+  quality: CallQualityView | null
+}
+
+// What happened in a visit's video room, for the units handling the item and the office.
+export interface CallReport {
+  participants: CallPresence[]
+  chat: ChatLine[]
+}
+
 export const callsApi = {
   redeemLink: (token: string) => http.post<JoinedByLink>('/api/join', { token }),
   linkSession: () => http.get<LinkSession>('/api/join/session'),
   // Optional: someone not a participant hears why from the hub (the call page) or the check, not a bare 403 page.
   basics: (visitId: number) => http.get<VisitBasics>(`/api/visits/${visitId}/basics`, { optional: true }),
   iceConfig: (visitId: number) => http.get<IceConfig>(`/api/visits/${visitId}/ice-servers`, { optional: true }),
+  report: (visitId: number) => http.get<CallReport>(`/api/visits/${visitId}/call`),
 }

@@ -5,7 +5,7 @@
 import { reactive, shallowRef, triggerRef } from 'vue'
 import type { HubConnection } from '@microsoft/signalr'
 import type { ParticipantRole } from '../api/visits'
-import { callsApi, rtcIceServers, type IceConfig } from '../api/calls'
+import { callsApi, rtcIceServers, type ChatLine, type IceConfig } from '../api/calls'
 import { loadDeviceChoice, mediaConstraints } from './devices'
 import { PeerLink, PreparedOffer, unwrap, type LinkState, type SignalKind } from './peerLink'
 import { fromHub, toHub } from './hubWire'
@@ -42,14 +42,6 @@ const rtcConfig = (ice: IceConfig): RTCConfiguration => ({
   iceServers: rtcIceServers(ice.iceServers),
   iceTransportPolicy: ice.iceTransportPolicy === 'relay' ? 'relay' : 'all',
 })
-
-export interface ChatLine {
-  id: number
-  from: number
-  displayName: string
-  text: string
-  sentAtUtc: string
-}
 
 export interface RemoteParticipant {
   id: number
