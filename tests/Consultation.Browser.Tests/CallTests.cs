@@ -168,7 +168,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     }
 
     [Fact]
-    public async Task On_the_check_the_deputy_picks_a_microphone_and_a_speaker_hears_the_test_tone_there_and_the_call_uses_both()
+    public async Task On_the_check_the_deputy_sees_who_is_in_the_call_picks_a_microphone_and_a_speaker_hears_the_test_tone_there_and_the_call_uses_both()
     {
         await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
         var handler = await world.SignInAsync(DemoAccount.Handler, output);
@@ -184,6 +184,8 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         await handler.OpenCallAsync(world.VisitId);
         var page = deputy.Page;
         await page.GotoAsync($"/visits/{world.VisitId}/check");
+        // The check says who is in the call already.
+        await Expect(page.GetByTestId("precheck-present")).ToHaveTextAsync($"已在通话中：{Handler}（主办单位）");
         var microphone = page.GetByTestId("precheck-microphone");
         var speaker = page.GetByTestId("precheck-speaker");
         // Chromium's fake devices: three microphones and three speakers; "system default" is offered once.

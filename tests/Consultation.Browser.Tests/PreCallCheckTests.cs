@@ -67,6 +67,7 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
         // the deputy waits in the lobby for the lead unit's handler, named. The call's hub connection was opened on
         // the check page already, and the call goes on over it: joining opens no other.
         Assert.Single(hubSockets);
+        await Expect(page.GetByTestId("precheck-present")).ToHaveTextAsync("还没有人进入通话。");
         await page.GetByTestId("precheck-join").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/visits/{visitId}/call$"));
         await Expect(page.GetByTestId("call-lobby")).ToBeVisibleAsync(new() { Timeout = 30_000 });

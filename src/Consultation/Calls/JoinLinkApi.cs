@@ -29,6 +29,11 @@ public sealed record VisitBasics(
     DateTime RoomOpensAtUtc, DateTime RoomClosesAtUtc, int ParticipantId, string DisplayName, ParticipantRole Role,
     string[] LeadUnitNames, DateTime ServerNowUtc);
 
+/// <summary>Who is in the visit's room now besides the one asking, as the pre-call check says it ("刘伟 is in the call").</summary>
+public sealed record RoomPresence(bool Open, PresentPeer[] Present);
+
+public sealed record PresentPeer(string DisplayName, ParticipantRole Role);
+
 /// <summary>Redeeming join links, and the few endpoints a link session may use besides the hub.</summary>
 public static class JoinLinkApi
 {
@@ -40,6 +45,7 @@ public static class JoinLinkApi
         var call = app.MapGroup("/api/visits/{id:int}").WithTags("Calls").RequireAuthorization(LinkSession.CallPolicy);
         call.MapGet("/basics", Basics);
         call.MapGet("/ice-servers", IceServers);
+        call.MapGet("/room", Presence);
     }
 
     private static async Task<Results<Ok<JoinedByLink>, ProblemHttpResult>> Redeem(RedeemLink request, HttpContext http, JoinLinks links)
@@ -106,6 +112,16 @@ public static class JoinLinkApi
         if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video || now >= closes)
             return Problems.Conflict("room_closed", "This visit has no video room open now or later: ask the unit to schedule another visit.");
         return TypedResults.Ok(new IceConfig(TurnCredentials.For(calls.Value, visit.Id, me.Id, now, closes), IceConfig.PolicyOf(calls.Value)));
+    }
+
+    private static async Task<Results<Ok<RoomPresence>, ProblemHttpResult>> Presence(int id, ClaimsPrincipal user, AppDbContext db, RoomRegistry rooms)
+    {
+        if (await VisitOfAsync(db, id, user) is not var (_, me))
+            return NotParticipant();
+        var room = rooms.Find(id);
+        var present = (room?.Members ?? []).Where(m => m.Peer.ParticipantId != me.Id).OrderBy(m => m.Peer.Role)
+            .Select(m => new PresentPeer(m.Peer.DisplayName, m.Peer.Role)).ToArray();
+        return TypedResults.Ok(new RoomPresence(room?.IsOpen ?? false, present));
     }
 
     private static async Task<(ReturnVisit Visit, VisitParticipant Me)?> VisitOfAsync(AppDbContext db, int id, ClaimsPrincipal user)

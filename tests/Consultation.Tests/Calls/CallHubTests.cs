@@ -318,6 +318,30 @@ public sealed class CallHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_pre_call_check_learns_who_is_in_the_room_and_someone_else_learns_nothing()
+    {
+        var path = $"/api/visits/{_visit.Id}/room";
+        Assert.Equal((false, 0), await Presence(_w.Deputy));
+
+        var (lead, _) = await Connect("lead");
+        await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+
+        var seen = await _w.Get<RoomPresence>(_w.Deputy, path);
+        Assert.True(seen.Open);
+        Assert.Equal(ParticipantRole.LeadUnit, Assert.Single(seen.Present).Role);
+        Assert.Equal(_visit.Participants.Single(p => p.Role == ParticipantRole.LeadUnit).DisplayName, seen.Present[0].DisplayName);
+        // The lead does not see themselves.
+        Assert.Equal((true, 0), await Presence(_w.Lead));
+        foreach (var stranger in new[] { _w.OtherUnit, _w.OtherDeputy, _w.Office })
+            Assert.Equal("not_participant", (await _w.Refused(stranger, HttpMethod.Get, path, null, System.Net.HttpStatusCode.Forbidden)).Code);
+
+        await lead.InvokeAsync(nameof(CallHub.Leave));
+        Assert.Equal((false, 0), await Presence(_w.Deputy));
+
+        async Task<(bool, int)> Presence(HttpClient client) => await _w.Get<RoomPresence>(client, path) is var p ? (p.Open, p.Present.Length) : default;
+    }
+
+    [Fact]
     public async Task The_call_report_shows_the_units_and_the_office_who_was_in_the_room_how_long_how_well_and_the_chat()
     {
         var (deputy, _) = await Connect("deputy");

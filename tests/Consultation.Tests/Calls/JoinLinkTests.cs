@@ -127,7 +127,7 @@ public sealed partial class JoinLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_link_session_reads_its_visit_and_ice_servers_and_is_refused_everything_else()
+    public async Task A_link_session_reads_its_visit_ice_servers_and_room_and_is_refused_everything_else()
     {
         var other = await _w.ScheduleAsync((await _w.SignedAsync()).Id, _w.Now.AddHours(3));
         var phone = _w.App.Anonymous();
@@ -146,6 +146,8 @@ public sealed partial class JoinLinkTests : IAsyncLifetime
             Assert.True((await phone.GetAsync(path)).StatusCode == HttpStatusCode.Unauthorized, path);
         Assert.Equal("not_participant", (await Problem.ReadAsync(await phone.GetAsync($"/api/visits/{other.Id}/basics"), HttpStatusCode.Forbidden)).Code);
         await Problem.ReadAsync(await phone.GetAsync($"/api/visits/{other.Id}/ice-servers"), HttpStatusCode.Forbidden);
+        Assert.False((await phone.GetFromJsonAsync<RoomPresence>($"/api/visits/{_visit.Id}/room", ItemWorld.Json))!.Open);
+        await Problem.ReadAsync(await phone.GetAsync($"/api/visits/{other.Id}/room"), HttpStatusCode.Forbidden);
     }
 
     [Fact]

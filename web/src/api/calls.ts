@@ -56,6 +56,12 @@ export interface IceConfig {
   iceTransportPolicy: 'all' | 'relay'
 }
 
+// Who is in the visit's room now besides me; `open` once the lead unit is there (before, the others wait in the lobby).
+export interface RoomPresence {
+  open: boolean
+  present: { displayName: string; role: ParticipantRole }[]
+}
+
 // A line of a visit's in-call chat: plain text, never markup.
 export interface ChatLine {
   id: number
@@ -103,5 +109,6 @@ export const callsApi = {
   // Optional: someone not a participant hears why from the hub (the call page) or the check, not a bare 403 page.
   basics: (visitId: number) => http.get<VisitBasics>(`/api/visits/${visitId}/basics`, { optional: true }),
   iceConfig: (visitId: number) => http.get<IceConfig>(`/api/visits/${visitId}/ice-servers`, { optional: true }),
+  presence: (visitId: number) => http.get<RoomPresence>(`/api/visits/${visitId}/room`, { optional: true }),
   report: (visitId: number) => http.get<CallReport>(`/api/visits/${visitId}/call`),
 }
