@@ -423,7 +423,10 @@ export function createCallSession(visitId: number) {
     state.speaker = activeSpeaker(levels)
   }
 
-  async function report() {
+  // The summary stored every minute, and a last one when I leave or end the visit: then someone whose figures were
+  // not read yet (a call of a few seconds, a link made again just before) is measured first.
+  async function report(last = false) {
+    if (last && state.participants.some((p) => !p.stats)) await readAllStats().catch(() => {})
     const measured = state.participants.map((p) => p.stats).filter((s): s is LinkStats => !!s)
     if (!startedAt || measured.length === 0) return
     try {
@@ -513,7 +516,7 @@ export function createCallSession(visitId: number) {
   }
 
   async function leave() {
-    await report()
+    await report(true)
     // A connection still opening (a prepared session dropped at once) is closed once open.
     const opening = connecting
     connecting = undefined
@@ -531,7 +534,7 @@ export function createCallSession(visitId: number) {
   }
 
   async function endForEveryone() {
-    await report()
+    await report(true)
     await call('EndVisit')
   }
 
