@@ -125,7 +125,7 @@ public sealed class RoomRegistry
         }
     }
 
-    /// <summary>Rooms in memory now: one per visit with someone in it, or ended for everyone.</summary>
+    /// <summary>Rooms in memory now: one per visit with someone in it, or ended for everyone and not yet closed.</summary>
     public int Count => _rooms.Count;
 
     /// <summary>The visit's room if it is in memory; <see cref="Enter"/> makes it.</summary>
@@ -148,6 +148,16 @@ public sealed class RoomRegistry
     {
         if (room.TryLetGo())
             _rooms.TryRemove(new KeyValuePair<int, Room>(room.VisitId, room));
+    }
+
+    /// <summary>
+    /// Forgets a room ended for everyone once its visit is closed in the database, which then refuses every join
+    /// (until then the room's <see cref="Room.Ended"/> does).
+    /// </summary>
+    public void ForgetEnded(int visitId)
+    {
+        if (_rooms.TryGetValue(visitId, out var room) && room.Ended)
+            _rooms.TryRemove(new KeyValuePair<int, Room>(visitId, room));
     }
 
     public void Sit(string connectionId, Room room, int participantId) => _seats[connectionId] = new Seat(room, participantId);

@@ -14,7 +14,7 @@ namespace Consultation.Visits;
 /// </summary>
 [AutomaticRetry(Attempts = 5)]
 public sealed class VisitJobs(
-    AppDbContext db, EffectLedger ledger, IVisitCalendar calendar, VisitEvents events, JoinLinks links, TimeProvider clock)
+    AppDbContext db, EffectLedger ledger, IVisitCalendar calendar, VisitEvents events, JoinLinks links, RoomRegistry rooms, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -42,6 +42,7 @@ public sealed class VisitJobs(
                     break;
                 case VisitJobKind.AutoClose:
                     await CloseAsync(visit, item);
+                    rooms.ForgetEnded(visitId);
                     break;
                 case VisitJobKind.Cancellation:
                     await TellEveryoneAsync(visit, item, "visit-cancelled", withCalendar: true);

@@ -283,6 +283,9 @@ public sealed class CallHubTests : IAsyncLifetime
             && j.Value.Job.Args.SequenceEqual([_visit.Id, VisitJobKind.AutoClose, _visit.Sequence]));
         await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.AutoClose, _visit.Sequence);
         Assert.Equal(VisitState.Held, (await _w.Get<VisitDto>(_w.Lead, $"/api/visits/{_visit.Id}")).State);
+        // Closed, the visit's room leaves memory; the database refuses joins from now on.
+        Assert.Null(_w.App.Services.GetRequiredService<RoomRegistry>().Find(_visit.Id));
+        Assert.Contains("ended", (await Assert.ThrowsAsync<HubException>(() => deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id))).Message);
     }
 
     [Fact]

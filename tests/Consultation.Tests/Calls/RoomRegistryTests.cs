@@ -47,14 +47,21 @@ public sealed class RoomRegistryTests
     }
 
     [Fact]
-    public void An_ended_room_stays_so_that_nobody_enters_it_again_on_this_server()
+    public void An_ended_room_stays_so_that_nobody_enters_it_again_on_this_server_until_its_visit_is_closed()
     {
         var rooms = new RoomRegistry();
         var (room, _, _, _) = rooms.Enter(7, Handler, "c1", capacity: 6);
+        var (other, _, _, _) = rooms.Enter(8, Handler, "c2", capacity: 6);
         room.End();
         rooms.LetGoIfEmpty(room);
 
         Assert.True(rooms.Find(7)?.Ended);
+
+        rooms.ForgetEnded(7);
+        rooms.ForgetEnded(8);
+
+        Assert.Null(rooms.Find(7));
+        Assert.Same(other, rooms.Find(8));
     }
 
     [Fact]
