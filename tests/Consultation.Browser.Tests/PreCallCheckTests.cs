@@ -23,7 +23,7 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
     public async Task DisposeAsync() => await turn.DisposeAsync();
 
     [Fact]
-    public async Task A_join_link_from_an_invitation_signs_the_deputy_in_on_a_phone_once_and_the_check_finds_camera_microphone_and_relay()
+    public async Task A_join_link_from_an_invitation_signs_the_deputy_in_on_a_phone_once_not_in_a_browser_without_webrtc_and_the_check_finds_camera_microphone_and_relay()
     {
         await using var sms = LoopbackSmsGateway.Start();
         await using var server = await StartServerAsync(new(turn.ServerSettings()) { ["Sms__Url"] = sms.Url });
@@ -39,6 +39,21 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
 
         var text = await sms.NextContainingAsync(itemNumber, TimeSpan.FromSeconds(60));
         var token = JoinToken().Match(text) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"No join link in the SMS: {text}");
+
+        // Opened first inside WeChat, whose browser on this phone has no WebRTC: the page says how to go on in the
+        // phone's own browser, and leaves the link unspent.
+        await using (var weChat = await NewContextAsync(server, mobile: true, userAgent: WeChatUserAgent))
+        {
+            await weChat.AddInitScriptAsync("Object.defineProperty(window, 'RTCPeerConnection', { value: undefined })");
+            var inApp = await weChat.NewPageAsync();
+            await inApp.GotoAsync($"/join/{token}");
+            var alert = inApp.GetByTestId("browser-support");
+            await Expect(alert).ToHaveAttributeAsync("data-problem", "noCall");
+            await Expect(alert).ToContainTextAsync("在浏览器打开");
+            await Expect(alert).ToContainTextAsync("还没有用掉");
+            await Expect(inApp.GetByTestId("join-link-continue")).ToHaveCountAsync(0);
+            Assert.Equal(401, await inApp.EvaluateAsync<int>("async () => (await fetch('/api/join/session')).status"));
+        }
 
         // A phone that never signed in opens the link and lands on the check page, no password asked.
         await using var phone = await NewContextAsync(server, mobile: true);
@@ -119,7 +134,11 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
         return new OwnServer(server);
     }
 
-    private async Task<IBrowserContext> NewContextAsync(OwnServer server, bool mobile = false)
+    private const string WeChatUserAgent =
+        "Mozilla/5.0 (Linux; Android 12; V2111A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/86.0.4240.99 Mobile Safari/537.36 " +
+        "XWEB/4317 MMWEBSDK/20220805 MicroMessenger/8.0.27.2220(0x28001B37) WeChat/arm64 Weixin NetType/WIFI";
+
+    private async Task<IBrowserContext> NewContextAsync(OwnServer server, bool mobile = false, string? userAgent = null)
     {
         var context = await chromium.Browser.NewContextAsync(new()
         {
@@ -127,6 +146,7 @@ public sealed partial class PreCallCheckTests(ChromiumFixture chromium, ITestOut
             ViewportSize = mobile ? new() { Width = 375, Height = 812 } : null,
             IsMobile = mobile,
             HasTouch = mobile,
+            UserAgent = userAgent,
         });
         context.SetDefaultTimeout(15_000);
         context.Page += (_, page) =>

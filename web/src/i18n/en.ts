@@ -1138,9 +1138,18 @@ const en: typeof zhCN = {
     visit_clash_with: '{name} already has a visit from {start} to {end}{item}: choose another time.',
     visit_clash_item: ' ({number})',
   },
+  browserSupport: {
+    noCall: 'This browser cannot hold a video call.',
+    noCamera: 'Opened here, the camera and microphone cannot be used.',
+    wechat: 'You opened it inside WeChat: tap "···" at the top right, choose "Open in browser", and join from the browser.',
+    qq: 'You opened it inside QQ: tap "···" at the top right, choose "Open in browser", and join from the browser.',
+    linkStillWorks: 'The link is not used up yet: it opens again in the browser.',
+    useAnother: 'Open the link from your invitation in a recent Chrome, Edge or Safari, or in the phone\'s own browser.',
+  },
   joinLink: {
     opening: 'Opening your visit…',
     networkError: 'The server could not be reached. Check the network and press "Retry".',
+    continueHere: 'Go on here anyway (the others will neither see nor hear you)',
     fallback: {
       used: 'This link has already been used and cannot be used again. Sign in with your account to go on to the visit.',
       expired: 'This link has expired (the visit is over, was moved or was cancelled). Sign in with your account to see your visits.',

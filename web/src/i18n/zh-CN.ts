@@ -1138,9 +1138,18 @@ export default {
     visit_clash_with: '{name}在 {start} 至 {end} 已有回访{item}，时间冲突，请另选时间。',
     visit_clash_item: '（{number}）',
   },
+  browserSupport: {
+    noCall: '这个浏览器不能进行视频通话。',
+    noCamera: '在这里打开，无法使用摄像头和麦克风。',
+    wechat: '您是在微信里打开的：请点右上角“···”，选择“在浏览器打开”，在浏览器里进入回访。',
+    qq: '您是在 QQ 里打开的：请点右上角“···”，选择“用浏览器打开”，在浏览器里进入回访。',
+    linkStillWorks: '这个链接还没有用掉，在浏览器里可以再打开。',
+    useAnother: '请用新版的 Chrome、Edge、Safari 或手机自带的浏览器打开邀请中的链接。',
+  },
   joinLink: {
     opening: '正在打开您的回访…',
     networkError: '无法连接服务器。请检查网络后点“重试”。',
+    continueHere: '仍在这里继续（对方将看不到、听不到您）',
     fallback: {
       used: '这个链接已经用过了，不能再次使用。请用您的账号登录，登录后将进入该回访。',
       expired: '这个链接已失效（回访已结束、改期或取消）。请用您的账号登录查看您的回访。',
