@@ -87,7 +87,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     }
 
     [Fact]
-    public async Task In_a_call_of_four_everyone_sends_each_other_a_smaller_picture_and_a_full_one_again_once_someone_leaves()
+    public async Task In_a_call_of_four_everyone_sends_each_other_a_smaller_picture_a_phone_shows_all_three_others_and_a_full_picture_comes_back_once_someone_leaves()
     {
         await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl, Office, SecondHandler);
         var people = new[]
@@ -107,6 +107,14 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
             await person.Page.WaitForFunctionAsync(
                 $"async () => {{ const w = await ({ReceivedWidths})(); return w.length === 3 && w.every((x) => x > 0 && x <= 427); }}", null, new() { Timeout = 20_000, PollingInterval = 250 });
             Assert.Equal(new[] { 1.5, 1.5, 1.5 }, await person.Page.EvaluateAsync<double[]>(CameraScales));
+        }
+
+        // On the deputy's phone the three others are all on the screen, two abreast, above the buttons.
+        var buttons = await people[1].ByTestId("call-controls").BoundingBoxAsync();
+        foreach (var name in new[] { Handler, Office, SecondHandler })
+        {
+            var tile = await people[1].ByTestId($"call-tile-{world.ParticipantId(name)}").BoundingBoxAsync();
+            Assert.True(tile!.Width < 375 / 2 && tile.Y + tile.Height <= buttons!.Y, $"{name}'s tile {tile.Width}×{tile.Height} at y {tile.Y}, buttons at y {buttons!.Y}");
         }
 
         // The office's browser is closed: the three left send each other their camera at full size again.
