@@ -47,6 +47,10 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         Assert.True(self!.Width < 375 * 0.4, $"self-view {self.Width} px wide on a 375 px screen");
         var leave = await deputy.ByTestId("call-leave").BoundingBoxAsync();
         Assert.True(leave!.Height >= 48, $"Leave is {leave.Height} px high");
+        // The self-view is seen whole: above the buttons, on the screen.
+        var buttons = await deputy.ByTestId("call-controls").BoundingBoxAsync();
+        Assert.True(self.Y >= 0 && self.Y + self.Height <= buttons!.Y, $"self-view from y {self.Y} to {self.Y + self.Height}, buttons from y {buttons!.Y}");
+        Assert.True(buttons.Y + buttons.Height <= 812, $"buttons end at y {buttons.Y + buttons.Height} on a 812 px screen");
 
         // Muting is seen by the other side.
         await deputy.ByTestId("call-mute").ClickAsync();
