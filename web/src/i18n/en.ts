@@ -1230,6 +1230,7 @@ const en: typeof zhCN = {
   },
   callReport: {
     title: 'Video call record',
+    refresh: 'Refresh',
     never: 'Did not join the call',
     underAMinute: 'In the call less than a minute',
     minutes: 'In the call {n} min',

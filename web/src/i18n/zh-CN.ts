@@ -1230,6 +1230,7 @@ export default {
   },
   callReport: {
     title: '视频通话记录',
+    refresh: '刷新',
     never: '未进入通话',
     underAMinute: '在通话中不到 1 分钟',
     minutes: '在通话中 {n} 分钟',

@@ -61,6 +61,14 @@ describe('the call record of a visit', () => {
     const chat = card.get('[data-testid="call-report-chat"]')
     expect(chat.text()).toContain('<b>听得见</b>')
     expect(chat.find('b').exists()).toBe(false)
+
+    // While the call goes on, the record grows: asked for again.
+    const later = structuredClone(report)
+    later.participants[2].stays = [{ joinedAtUtc: '2026-05-01T02:30:00Z', leftAtUtc: null }]
+    later.participants[2].secondsInCall = 120
+    fakeServer({ 'GET /api/visits/7/call': { status: 200, body: later } })
+    await card.get('[data-testid="call-report-refresh"]').trigger('click')
+    await settle(() => expect(person(3).get('[data-testid="report-time"]').text()).toBe('在通话中 2 分钟'))
     card.unmount()
   })
 
