@@ -44,7 +44,7 @@ describe('the call record of a visit', () => {
     const person = (id: number) => card.get(`[data-testid="call-report-person-${id}"]`)
 
     expect(person(1).get('[data-testid="report-time"]').text()).toBe('在通话中 25 分钟')
-    expect(person(1).get('[data-testid="report-stays"]').text()).toBe('10:00–10:05，10:06–…')
+    expect(person(1).get('[data-testid="report-stays"]').text()).toBe('10:00–10:05、10:06–…')
     expect(person(1).find('[data-testid="report-in-call"]').exists()).toBe(true)
     const quality = person(1).get('[data-testid="report-quality"]')
     expect(quality.attributes('data-level')).toBe('poor')
