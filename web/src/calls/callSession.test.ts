@@ -299,11 +299,14 @@ describe('joining from the pre-call check', () => {
     session = createCallSession(visitId)
     session.prepare()
     await settle()
-    // "Join now", with the check's preview.
-    started = session.start(stream as unknown as MediaStream)
+  }, 5_000)
+
+  // "Join now", with the check's preview; `offerAhead` false when the check saw no one to offer to.
+  async function joinNow(offerAhead = true) {
+    started = session.start(stream as unknown as MediaStream, offerAhead)
     await hub.joinAsked
     await settle()
-  }, 5_000)
+  }
 
   afterEach(async () => {
     await session.leave()
@@ -313,6 +316,7 @@ describe('joining from the pre-call check', () => {
   const signalsTo = (id: number) => hub.sent.filter(([method, to]) => method === 'Signal' && to === id).map(([, , kind]) => kind)
 
   it('makes its offer while Join is answered, and sends it with the candidates found meanwhile as soon as the answer names someone', async () => {
+    await joinNow()
     const [early] = FakePeerConnection.made
     expect(early?.localDescription?.type).toBe('offer')
     expect(early?.config).toEqual({
@@ -332,6 +336,7 @@ describe('joining from the pre-call check', () => {
   })
 
   it('in a lobby, closes the offer it made: whoever opens the room offers', async () => {
+    await joinNow()
     const [early] = FakePeerConnection.made
     hub.answerJoin(answer(deputy.ParticipantId, 'lobby', []))
     await started
@@ -340,5 +345,17 @@ describe('joining from the pre-call check', () => {
     expect(session.state.phase).toBe('lobby')
     expect(early?.signalingState).toBe('closed')
     expect(session.links.size).toBe(0)
+  })
+
+  it('makes no offer ahead when the check saw no one to offer to (no relay allocated for nothing)', async () => {
+    await joinNow(false)
+    expect(FakePeerConnection.made).toEqual([])
+
+    // Someone came meanwhile after all: offered to once Join names them.
+    hub.answerJoin(answer(me, 'open', [deputy]))
+    await started
+    await settle()
+    expect(FakePeerConnection.made).toHaveLength(1)
+    expect(signalsTo(deputy.ParticipantId)).toEqual(['offer'])
   })
 })

@@ -386,17 +386,17 @@ export function createCallSession(visitId: number) {
     prepared = undefined
   }
 
-  // Joins once, however often asked: the pre-call check starts joining on its click (with its preview's tracks),
-  // the call page after it.
+  // Joins once, however often asked: the pre-call check starts joining on its click (with its preview's tracks, and
+  // `offerAhead` false when it saw no one to offer to: an empty room, or a lobby I do not open), the call page after it.
   let started: Promise<void> | undefined
-  const start = (preview?: MediaStream) => (started ??= joinCall(preview))
+  const start = (preview?: MediaStream, offerAhead = true) => (started ??= joinCall(preview, offerAhead))
 
-  async function joinCall(preview?: MediaStream) {
+  async function joinCall(preview: MediaStream | undefined, offerAhead: boolean) {
     // The speaker may have been chosen on the pre-call check after this session was prepared there.
     state.speakerId = loadDeviceChoice().speakerId
     // The camera opens while the hub connects and Join is answered: none waits for another.
     camera = openCamera(preview)
-    void prepareOffer()
+    if (offerAhead) void prepareOffer()
     try {
       await connect()
     } catch (error) {

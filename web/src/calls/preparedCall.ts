@@ -18,18 +18,18 @@ export function prepareCall(visitId: number) {
 }
 
 /**
- * "Join now": the prepared session starts joining at once. Resolves when the call page is to be drawn: once Join is
+ * "Join now": the prepared session starts joining at once (`offerAhead`: see CallSession.start). Resolves when the call page is to be drawn: once Join is
  * answered and my connections to those present are made (or the lobby, a refusal, the end), after a second at most.
  * Drawing the call page takes the joiner's main thread for 30-60 ms on a small machine, which would hold up the offers
  * and answers on their way; meanwhile the check stays, its button busy.
  */
-export async function joinPreparedCall(visitId: number, preview?: MediaStream) {
+export async function joinPreparedCall(visitId: number, preview?: MediaStream, offerAhead = true) {
   const session = prepared
   if (session?.visitId !== visitId) {
     preview?.getTracks().forEach((t) => t.stop())
     return
   }
-  void session.start(preview)
+  void session.start(preview, offerAhead)
   if (underWay(session)) return
   await new Promise<void>((resolve) => {
     const stop = watch(() => underWay(session), (ready) => ready && done())
