@@ -18,8 +18,9 @@ export function prepareCall(visitId: number) {
 }
 
 /**
- * "Join now": the prepared session starts joining at once (`offerAhead`: see CallSession.start). Resolves when the call page is to be drawn: once Join is
- * answered and my connections to those present are made (or the lobby, a refusal, the end), after a second at most.
+ * "Join now": the prepared session starts joining at once (`offerAhead`: see CallSession.start). Resolves when the
+ * call page is to be drawn: once Join is answered and my connections to those present are made (or the lobby, a
+ * refusal, the end), after a second at most.
  * Drawing the call page takes the joiner's main thread for 30-60 ms on a small machine, which would hold up the offers
  * and answers on their way; meanwhile the check stays, its button busy.
  */

@@ -1169,7 +1169,6 @@ const en: typeof zhCN = {
     inCall: 'In the call: {names}',
     inLobby: 'Waiting for the lead unit: {names}',
     nobodyYet: 'No one has joined yet.',
-    personWithRole: '{name} ({role})',
     camera: 'Camera',
     microphone: 'Microphone',
     speaker: 'Speaker',

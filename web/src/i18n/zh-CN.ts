@@ -1169,7 +1169,6 @@ export default {
     inCall: '已在通话中：{names}',
     inLobby: '正在等候主办单位：{names}',
     nobodyYet: '还没有人进入通话。',
-    personWithRole: '{name}（{role}）',
     camera: '摄像头',
     microphone: '麦克风',
     speaker: '扬声器',
