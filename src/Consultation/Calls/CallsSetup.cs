@@ -39,12 +39,13 @@ public static class CallsSetup
     /// A call's WebSocket request lives as long as the call, and with it the request's cookies: the sign-in cookie's
     /// text twice over (the header and its parsed copy), about 4 KB for every participant. Once authorization has let
     /// the connection in, nothing reads them again (the hub knows the user from <c>Context.User</c>), so they are
-    /// let go. Goes after <c>UseAuthorization</c>.
+    /// let go. Goes after <c>UseAuthorization</c>. Every request to the hub is let go of them, whatever its transport:
+    /// whether it is a WebSocket cannot be asked here, before the hub's own WebSocket middleware.
     /// </summary>
     public static void UseCallConnectionsWithoutCookies(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (context.WebSockets.IsWebSocketRequest && context.Request.Path.StartsWithSegments(CallHub.Path))
+            if (context.Request.Path.StartsWithSegments(CallHub.Path))
             {
                 context.Request.Headers.Cookie = default;
                 context.Features.Set<IRequestCookiesFeature>(new RequestCookiesFeature(context.Features));

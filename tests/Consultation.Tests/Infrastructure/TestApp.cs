@@ -22,6 +22,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public const string Password = "Test1234";
     private readonly string _folder = Directory.CreateTempSubdirectory("consultation-tests-").FullName;
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public ServerErrors Errors { get; } = new();
 
@@ -36,6 +37,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Adds to the app's services, after its own (a test's observer, say).</summary>
+    public TestApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -45,7 +53,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunServer", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services.ForEach(configure => configure(services));
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 
