@@ -110,11 +110,15 @@ public sealed class CallParticipant : IAsyncDisposable
 
     /// <summary>
     /// Joins as a person does: the pre-call check, its network check done (the call has the visit's ICE servers by
-    /// then), then "Join now"; the check stays until the call is under way.
+    /// then), then "Join now"; the check stays until the call is under way. <paramref name="alreadyThere"/>: the page
+    /// was led to the check (a notice's button), which is asserted instead of opened.
     /// </summary>
-    public async Task JoinFromCheckAsync(int visitId)
+    public async Task JoinFromCheckAsync(int visitId, bool alreadyThere = false)
     {
-        await Page.GotoAsync($"/visits/{visitId}/check");
+        if (alreadyThere)
+            await Expect(Page).ToHaveURLAsync(new Regex($"/visits/{visitId}/check$"));
+        else
+            await Page.GotoAsync($"/visits/{visitId}/check");
         await Expect(Page.GetByTestId("precheck-network")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
         await Page.GetByTestId("precheck-join").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($"/visits/{visitId}/call$"));

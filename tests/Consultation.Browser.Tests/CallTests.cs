@@ -18,11 +18,13 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     private static bool Decoding(PeerStats s) => s.State == "connected" && s.FramesDecoded > 0 && s.AudioPackets > 0;
 
     [Fact]
-    public async Task The_deputy_waits_in_the_lobby_until_the_handler_joins_then_both_decode_each_others_video_and_audio()
+    public async Task The_deputy_waits_in_the_lobby_the_handler_elsewhere_in_the_app_is_told_and_joins_then_both_decode_each_others_video_and_audio()
     {
         await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
         var deputy = await world.SignInAsync(DemoAccount.Deputy, output, phone: true);
         var handler = await world.SignInAsync(DemoAccount.Handler, output);
+        await handler.Page.GotoAsync("/visits");
+        await Expect(handler.Page.GetByTestId("notification-bell")).ToBeVisibleAsync();
 
         await deputy.OpenCallAsync(world.VisitId);
         var lobby = deputy.ByTestId("call-lobby");
@@ -31,7 +33,11 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         await Expect(lobby.GetByTestId("lobby-when")).ToContainTextAsync("回访开始时间");
         Assert.Empty(await deputy.StatsAsync());
 
-        await handler.OpenCallAsync(world.VisitId);
+        // The handler, on another page of the app, is told at once who waits, and goes in from there.
+        var waiting = handler.Page.Locator($"[data-testid=lobby-waiting][data-visit='{world.VisitId}']");
+        await Expect(waiting).ToContainTextAsync($"{Deputy} 已在");
+        await waiting.GetByTestId("lobby-waiting-join").ClickAsync();
+        await handler.JoinFromCheckAsync(world.VisitId, alreadyThere: true);
 
         await Expect(lobby).ToBeHiddenAsync();
         await deputy.WaitForStatsAsync(s => s.Length == 1 && Decoding(s[0]), "the handler's video and audio decoded");

@@ -35,8 +35,8 @@ public interface IVisitClient
 /// visit only. Sign-in is required where the hub is mapped (<see cref="CallsSetup.MapCalls"/>), once per
 /// connection: an [Authorize] here would run the authorization policy again for every signal.
 /// </summary>
-public sealed partial class CallHub(IServiceProvider services, RoomRegistry rooms, AttendanceLog attendance, TimeProvider clock,
-    IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
+public sealed partial class CallHub(IServiceProvider services, RoomRegistry rooms, AttendanceLog attendance, WaitingNotice waiting,
+    TimeProvider clock, IOptions<CallSettings> callSettings, IOptions<VisitSettings> visitSettings, ILogger<CallHub> log) : Hub<IVisitClient>
 {
     public const string Path = "/hubs/visits";
     private static readonly string[] SignalKinds = ["offer", "answer", "candidate"];
@@ -77,6 +77,9 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(visitId));
         // Written after the answer, in order with this room's leaves: the joiner's offers need not wait for the database.
         _ = attendance.JoinedAsync(visitId, participant.Id, Now);
+        // Someone new in the lobby: the lead unit is told who waits (not again for the same person reconnecting).
+        if (!room.IsOpen && replaced is null)
+            _ = waiting.TellAsync(visitId, room.Members.Select(m => m.Peer.DisplayName));
 
         await Clients.OthersInGroup(Group(visitId)).ParticipantJoined(View(self, toward: participant.Id, asSeenBy: -1));
         if (opened)

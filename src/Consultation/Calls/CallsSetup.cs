@@ -14,6 +14,7 @@ public static class CallsSetup
         builder.Services.Configure<CallSettings>(builder.Configuration.GetSection("Calls"));
         builder.Services.AddSingleton<RoomRegistry>();
         builder.Services.AddSingleton<AttendanceLog>();
+        builder.Services.AddSingleton<WaitingNotice>();
         builder.Services.AddScoped<JoinLinks>();
         builder.Services.AddLinkSession(builder.Environment.IsDevelopment());
         return builder;

@@ -26,6 +26,7 @@ export type NotificationKind =
   | 'visit-changed'
   | 'visit-reminder'
   | 'visit-room-open'
+  | 'visit-waiting'
   | 'visit-cancelled'
   | 'visit-no-show'
   | 'visit-record-due'

@@ -97,10 +97,10 @@ describe('notificationText for visits', () => {
   it('has its own sentence for every visit kind, with the time filled in', () => {
     const kinds: NotificationKind[] = [
       'visit-invited', 'visit-changed', 'visit-reminder', 'visit-room-open', 'visit-cancelled', 'visit-no-show',
-      'visit-record-due', 'visit-requested', 'visit-request-declined', 'evaluation-reminder',
+      'visit-record-due', 'visit-requested', 'visit-request-declined', 'evaluation-reminder', 'visit-waiting',
     ]
     for (const kind of kinds) {
-      const sentence = text(visitNotification(kind, { startUtc, method: 'Video', missing: ['李建国'], extra: { proposedTimes: '周二下午', reason: '时间冲突' } }))
+      const sentence = text(visitNotification(kind, { startUtc, method: 'Video', missing: ['李建国'], waiting: ['李建国'], extra: { proposedTimes: '周二下午', reason: '时间冲突' } }))
       expect(sentence, kind).toContain(item)
       expect(sentence, kind).not.toBe(`${item}有新消息。`)
       expect(sentence, kind).not.toMatch(/\{\w+\}|undefined/)
@@ -125,6 +125,13 @@ describe('notificationText for visits', () => {
       `${item} ${start} 的回访有人未出席：李建国、王敏。请另行安排或记录回访结果。`,
     )
     expect(text(visitNotification('visit-no-show', { startUtc }))).toBe(`${item}的回访未能如期进行，请另行安排或记录回访结果。`)
+  })
+
+  it('names who waits in the lobby', () => {
+    expect(text(visitNotification('visit-waiting', { startUtc, waiting: ['李建国', '王敏'] }))).toBe(
+      `李建国、王敏 已在${item}视频回访（${start} 开始）的等候室等候，请尽快进入。`,
+    )
+    expect(text(visitNotification('visit-waiting', { startUtc }))).toBe(`有人已在${item}视频回访的等候室等候，请尽快进入。`)
   })
 
   it("gives the deputy's proposed times and the unit's reason for declining", () => {
@@ -190,6 +197,7 @@ describe('notificationTarget', () => {
   it('opens the visit for what a participant does, and the item for what the unit does', () => {
     expect(notificationTarget(visitNotification('visit-room-open', {}))).toBe('/visits/7')
     expect(notificationTarget(visitNotification('visit-invited', {}))).toBe('/visits/7')
+    expect(notificationTarget(visitNotification('visit-waiting', {}))).toBe('/visits/7/check')
     expect(notificationTarget(visitNotification('visit-record-due', {}))).toBe('/items/12')
     expect(notificationTarget(notification('visit-requested'))).toBe('/items/12')
     expect(notificationTarget(notification('answered'))).toBe('/items/12')

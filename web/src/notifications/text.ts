@@ -19,6 +19,7 @@ const needs: Record<string, string[]> = {
   visitChanged: ['start'],
   visitReminder: ['start'],
   visitRoomOpen: ['start'],
+  visitWaiting: ['start', 'waiting'],
   visitCancelled: ['start'],
   visitNoShow: ['start', 'missing'],
   visitRecordDue: ['start'],
@@ -57,6 +58,7 @@ export function notificationText(notification: AppNotification, i18n: Translator
     start: formatDateTime(extra.startUtc, i18n.locale) ?? '',
     method: label('visitMethods', enumName(extra.method, visitMethods), i18n),
     missing: list(extra.missing),
+    waiting: list(extra.waiting),
     proposedTimes: text(extra.proposedTimes),
     day: dayText(extra.day, i18n.locale),
     dueSoonCount: count(extra.dueSoon),
@@ -89,6 +91,8 @@ export function notificationTarget(notification: AppNotification): string | unde
   const { kind, itemId, visitId } = notification
   if (kind === 'deadline-digest') return '/handler/inbox'
   if (kind === 'office-digest') return '/office/items?overdue=true'
+  // Someone waits in the lobby: straight to the check before the call, the way in.
+  if (kind === 'visit-waiting' && visitId) return `/visits/${visitId}/check`
   const unitsWork = kind === 'visit-no-show' || kind === 'visit-record-due' || kind.startsWith('visit-request')
   if (visitId && kind.startsWith('visit-') && !unitsWork) return `/visits/${visitId}`
   return itemId ? `/items/${itemId}` : undefined
