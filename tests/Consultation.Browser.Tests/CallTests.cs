@@ -186,7 +186,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     }
 
     [Fact]
-    public async Task On_the_check_the_deputy_sees_who_is_in_the_call_picks_a_microphone_and_a_speaker_hears_the_test_tone_there_and_the_call_uses_both()
+    public async Task On_the_check_the_deputy_sees_who_is_in_the_call_picks_camera_microphone_and_speaker_hears_the_test_tone_there_the_call_uses_them_and_the_camera_can_be_switched()
     {
         await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
         var handler = await world.SignInAsync(DemoAccount.Handler, output);
@@ -204,12 +204,14 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         await page.GotoAsync($"/visits/{world.VisitId}/check");
         // The check says who is in the call already.
         await Expect(page.GetByTestId("precheck-present")).ToHaveTextAsync($"已在通话中：{Handler}（主办单位）");
+        var camera = page.GetByTestId("precheck-camera");
         var microphone = page.GetByTestId("precheck-microphone");
         var speaker = page.GetByTestId("precheck-speaker");
         // Chromium's fake devices: three microphones and three speakers; "system default" is offered once.
         await Expect(microphone.Locator("option")).ToHaveTextAsync(["系统默认", "Fake Audio Input 1", "Fake Audio Input 2"]);
         await Expect(speaker.Locator("option")).ToHaveTextAsync(["系统默认", "Fake Audio Output 1", "Fake Audio Output 2"]);
 
+        await camera.SelectOptionAsync(new SelectOptionValue { Label = "fake_device_2" });
         await microphone.SelectOptionAsync(new SelectOptionValue { Label = "Fake Audio Input 2" });
         await speaker.SelectOptionAsync(new SelectOptionValue { Label = "Fake Audio Output 1" });
         var microphoneId = await microphone.InputValueAsync();
@@ -224,6 +226,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
 
         // Remembered on this device: the check opened again shows the same choice.
         await page.ReloadAsync();
+        await Expect(camera.Locator("option:checked")).ToHaveTextAsync("fake_device_2");
         await Expect(microphone).ToHaveValueAsync(microphoneId);
         await Expect(speaker).ToHaveValueAsync(speakerId);
 
@@ -236,7 +239,26 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
             () => window.__peerConnections.find((pc) => pc.connectionState === 'connected')
               .getSenders().find((s) => s.track?.kind === 'audio').track.getSettings().deviceId
             """));
+
+        // In the call the deputy turns to another camera, to show something: the handler goes on seeing the deputy's
+        // picture, now from that camera, and so does the self-view.
+        Assert.Equal(["fake_device_2", "fake_device_2"], await CamerasInUse(deputy));
+        await deputy.ByTestId("call-switch-camera").ClickAsync();
+        await page.WaitForFunctionAsync($"() => ({CamerasInUseScript})().every((label) => label === 'fake_device_0')");
+        var decoded = (await handler.StatsAsync()).Single().FramesDecoded;
+        await handler.WaitForStatsAsync(s => s.Single().FramesDecoded > decoded + 20, "the deputy's other camera decoded");
     }
+
+    /// <summary>The camera a page sends to each connection, and the one its self-view shows.</summary>
+    private const string CamerasInUseScript = """
+        () => [
+          ...window.__peerConnections.filter((pc) => pc.connectionState !== 'closed')
+            .flatMap((pc) => pc.getSenders()).filter((s) => s.track?.kind === 'video').map((s) => s.track.label),
+          document.querySelector('[data-testid=call-tile-self] video').srcObject.getVideoTracks()[0]?.label,
+        ]
+        """;
+
+    private static Task<string[]> CamerasInUse(CallParticipant p) => p.Page.EvaluateAsync<string[]>(CamerasInUseScript);
 
     [Fact]
     public async Task A_chat_message_with_markup_shows_as_text_to_everyone_only_the_lead_handler_ends_the_visit_and_its_record_keeps_who_came_and_the_chat()

@@ -31,7 +31,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--use-fake-device-for-media-stream",
+                // Three cameras: the second is a depth camera (no picture a call can send, as a laptop's infrared one).
+                "--use-fake-device-for-media-stream=device-count=3",
                 "--use-fake-ui-for-media-stream",
                 "--allow-loopback-in-peer-connection",
             ],

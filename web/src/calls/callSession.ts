@@ -6,7 +6,7 @@ import { reactive, shallowRef, triggerRef } from 'vue'
 import type { HubConnection } from '@microsoft/signalr'
 import type { ParticipantRole } from '../api/visits'
 import { callsApi, rtcIceServers, type ChatLine, type IceConfig } from '../api/calls'
-import { loadDeviceChoice, mediaConstraints } from './devices'
+import { loadDeviceChoice, mediaConstraints, otherCamera } from './devices'
 import { PeerLink, PreparedOffer, unwrap, type LinkState, type SignalKind } from './peerLink'
 import { fromHub, toHub } from './hubWire'
 import { activeSpeaker, qualityLevel, readStats, summarize, type Counters, type LinkStats, type QualityLevel } from './quality'
@@ -479,6 +479,40 @@ export function createCallSession(visitId: number) {
     }
   }
 
+  // Another camera in place of mine (a phone's back camera, to show something): every connection sends it instead,
+  // without renegotiating. Mine is let go first, as many phones cannot open two at once; if the other will not open,
+  // mine opens again. False when neither does (the camera is then off).
+  async function switchCamera(): Promise<boolean> {
+    const stream = local.value
+    const current = stream?.getVideoTracks()[0]
+    if (!stream || !current) return false
+    const cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput' && d.deviceId)
+    const settings = current.getSettings()
+    current.stop()
+    const open = (video: MediaTrackConstraints) =>
+      navigator.mediaDevices.getUserMedia({ video }).then((s) => s.getVideoTracks()[0], () => undefined)
+    const next =
+      (await open(otherCamera(settings, cameras.map((d) => d.deviceId)))) ??
+      (await open({ ...(settings.deviceId ? { deviceId: { exact: settings.deviceId } } : {}) }))
+    stream.removeTrack(current)
+    triggerRef(local)
+    // Left meanwhile.
+    if (!hub) {
+      next?.stop()
+      return false
+    }
+    if (!next) {
+      for (const l of links.values()) l.removeTrack(current)
+      await setMedia({ video: false })
+      return false
+    }
+    next.enabled = state.media.video
+    stream.addTrack(next)
+    for (const l of links.values()) l.replaceTrack(current, next)
+    limitCameras()
+    return true
+  }
+
   async function startScreen() {
     const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
     // A document: sharp text matters more than smooth motion.
@@ -538,7 +572,10 @@ export function createCallSession(visitId: number) {
     await call('EndVisit')
   }
 
-  return { visitId, state, local, screen, links, prepare, start, leave, endForEveryone, setMedia, startScreen, stopScreen, sendChat, report }
+  return {
+    visitId, state, local, screen, links, prepare, start, leave, endForEveryone, setMedia, switchCamera, startScreen, stopScreen, sendChat,
+    report,
+  }
 }
 
 export type CallSession = ReturnType<typeof createCallSession>

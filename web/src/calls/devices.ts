@@ -31,6 +31,9 @@ export function saveDeviceChoice(choice: DeviceChoice) {
   }
 }
 
+// A camera picture a mesh of six can carry.
+const cameraSize: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24, max: 30 } }
+
 // Constraints for getUserMedia: the chosen devices if any, else the front camera (phones) at a size a
 // mesh of six can carry.
 export function mediaConstraints(choice: DeviceChoice): MediaStreamConstraints {
@@ -38,11 +41,15 @@ export function mediaConstraints(choice: DeviceChoice): MediaStreamConstraints {
     audio: choice.microphoneId
       ? { deviceId: { exact: choice.microphoneId }, echoCancellation: true, noiseSuppression: true }
       : { echoCancellation: true, noiseSuppression: true },
-    video: {
-      ...(choice.cameraId ? { deviceId: { exact: choice.cameraId } } : { facingMode: 'user' }),
-      width: { ideal: 640 },
-      height: { ideal: 480 },
-      frameRate: { ideal: 24, max: 30 },
-    },
+    video: { ...(choice.cameraId ? { deviceId: { exact: choice.cameraId } } : { facingMode: 'user' }), ...cameraSize },
   }
+}
+
+// The camera to switch to from the one in use: a phone's other side (front and back), or else the next of the
+// device's cameras (`cameraIds`, as enumerateDevices lists them), round again after the last.
+export function otherCamera(current: MediaTrackSettings, cameraIds: string[]): MediaTrackConstraints {
+  if (current.facingMode === 'user' || current.facingMode === 'environment')
+    return { facingMode: { exact: current.facingMode === 'user' ? 'environment' : 'user' }, ...cameraSize }
+  const next = cameraIds[(cameraIds.indexOf(current.deviceId ?? '') + 1) % cameraIds.length]
+  return { ...(next ? { deviceId: { exact: next } } : {}), ...cameraSize }
 }

@@ -105,6 +105,17 @@ export class PeerLink {
     void this.offer()
   }
 
+  // Another track in place of one sent (a phone's other camera): the same sender carries it, without renegotiating.
+  replaceTrack(old: MediaStreamTrack, next: MediaStreamTrack) {
+    const sender = this.senders.get(old)
+    if (!sender) return
+    this.senders.delete(old)
+    this.senders.set(next, sender)
+    sender.replaceTrack(next).catch((error: unknown) => {
+      console.warn(`sending the other ${next.kind} to ${this.remoteId} failed`, error)
+    })
+  }
+
   removeTrack(track: MediaStreamTrack) {
     const sender = this.senders.get(track)
     if (!sender) return

@@ -1249,6 +1249,7 @@ const en: typeof zhCN = {
     noChat: 'No chat messages in the call.',
   },
   call: {
+    switchCamera: 'Switch camera',
     title: 'Video visit',
     joining: 'Joining the video visit…',
     lobbyTitle: 'Please wait: the handler unit will join shortly',

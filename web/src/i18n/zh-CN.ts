@@ -1249,6 +1249,7 @@ export default {
     noChat: '通话中没有文字消息。',
   },
   call: {
+    switchCamera: '切换摄像头',
     title: '视频回访',
     joining: '正在进入视频回访…',
     lobbyTitle: '请稍候，承办单位人员马上进入',
