@@ -130,16 +130,20 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         await Clients.Group(Group(seat.Room.VisitId)).Chat(new ChatLine(message.Id, seat.ParticipantId, name, text, message.SentAtUtc));
     }
 
+    /// <summary>Each page of a call reports every minute and on leaving; the participant's latest report is kept.</summary>
     public async Task ReportQuality(QualitySummary summary)
     {
         var seat = Seated();
-        db.CallQuality.Add(new CallQuality
+        var report = new CallQuality
         {
             VisitId = seat.Room.VisitId, ParticipantId = seat.ParticipantId, DurationSeconds = Math.Max(0, summary.DurationSeconds),
             RoundTripMs = summary.RoundTripMs, PacketLossPercent = summary.PacketLossPercent, BitrateKbps = summary.BitrateKbps,
             Relayed = summary.Relayed, ReportedAtUtc = Now,
-        });
+        };
+        db.CallQuality.Add(report);
         await db.SaveChangesAsync();
+        await db.CallQuality.Where(q => q.VisitId == report.VisitId && q.ParticipantId == report.ParticipantId && q.Id != report.Id)
+            .ExecuteDeleteAsync();
     }
 
     public Task Leave() => LeaveAsync(Context.ConnectionId);

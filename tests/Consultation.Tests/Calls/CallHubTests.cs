@@ -308,11 +308,13 @@ public sealed class CallHubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_quality_summary_is_stored_for_the_participant_who_reports_it()
+    public async Task A_quality_summary_is_stored_for_the_participant_who_reports_it_the_latest_kept()
     {
         var (deputy, _) = await Connect("deputy");
         var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
 
+        await deputy.InvokeAsync(nameof(CallHub.ReportQuality), new QualitySummary(35, 30, 2, 400, Relayed: false));
+        _w.Advance(TimeSpan.FromMinutes(1));
         await deputy.InvokeAsync(nameof(CallHub.ReportQuality), new QualitySummary(95, 12.5, 0.4, 830, Relayed: true));
 
         var stored = await _w.App.WithDb(db => db.CallQuality.SingleAsync(q => q.VisitId == _visit.Id));
