@@ -8,7 +8,7 @@ export interface Translator {
 }
 
 // Turns any failure into one sentence a person can act on: the server's `code` in our own words
-// first, then the server's `detail`, then a generic "try again / contact the office".
+// first, else what to do for the status (with the server's `detail`), else "try again / contact the office".
 export function describeError(error: unknown, i18n: Translator): string {
   const problem = error instanceof ApiError ? error.problem : undefined
   if (!problem) return i18n.t('errors.generic', {})
@@ -27,11 +27,27 @@ export function describeError(error: unknown, i18n: Translator): string {
   if (refusal) return refusal
   // Codes whose text carries the server's own explanation (e.g. which rule refuses "not now").
   if (code && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, { detail: problem.detail ?? '' })
-  if (problem.detail) return problem.detail
   if (problem.errors && Object.keys(problem.errors).length > 0) return i18n.t('errors.validation', {})
-  if (problem.status === 401) return i18n.t('errors.unauthenticated', {})
-  if (problem.status === 403) return i18n.t('errors.forbidden', {})
-  return i18n.t('errors.generic', {})
+  // A code we have no words for yet: the server writes its detail in English for a person to act on, so an
+  // English reader gets it as it is; anyone else gets the next step for the status, with the detail after it.
+  const detail = problem.detail
+  if (detail && i18n.locale.startsWith('en')) return detail
+  // A conflict is mostly a rule that refuses "not now" which we cannot name yet.
+  if (problem.status === 409 && detail) return i18n.t('errors.not_now', { detail })
+  const text = i18n.t(`errors.${statusKey(problem.status)}`, {})
+  return detail ? i18n.t('errors.serverSaid', { text, detail }) : text
+}
+
+function statusKey(status: number): string {
+  if (status === 0) return 'network'
+  if (status === 401) return 'unauthenticated'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 409) return 'concurrency_conflict'
+  // A proxy in front of the server may refuse a large upload before the server sees it.
+  if (status === 413) return 'file_too_large'
+  if (status >= 400 && status < 500) return 'bad_request'
+  return 'generic'
 }
 
 export interface FormProblem {

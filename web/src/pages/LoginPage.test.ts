@@ -59,7 +59,7 @@ describe('login page', () => {
       body: { userName: 'wang', password: 'not-the-password' },
     })
     await vi.waitFor(() => expect(page.find('[data-testid="login-error"]').exists()).toBe(true))
-    expect(page.get('[data-testid="login-error"]').text()).toContain('用户名或密码错误。')
+    expect(page.get('[data-testid="login-error"]').text()).toContain('用户名或密码错误，')
     expect(router.currentRoute.value.name).toBe('login')
   })
 
