@@ -822,7 +822,7 @@ const en: typeof zhCN = {
     staffHint: 'You always take part; there is no need to choose yourself.',
     staffGroup: '{unit} ({role})',
     staffOffice: 'Government office',
-    staffUnavailable: 'The staff you may invite cannot be loaded right now.',
+    staffUnavailable: 'The staff you may invite cannot be loaded right now: press "Try again", or schedule the visit without them.',
     location: 'Place (optional)',
     locationPlaceholder: 'Where to meet in person, or how to call',
     agenda: 'Agenda (optional)',
@@ -844,7 +844,7 @@ const en: typeof zhCN = {
     entry: '{start}–{end}',
     person: '{name} ({role})',
     clash: 'Overlaps the chosen time',
-    unavailable: "The participants' day cannot be shown right now.",
+    unavailable: 'The participants\' day cannot be shown right now: press "Try again". You can still schedule; a clash is pointed out when you send.',
   },
   reschedule: {
     title: 'Move the visit',
@@ -892,7 +892,7 @@ const en: typeof zhCN = {
     schedule: 'Schedule a visit',
     decline: 'Decline',
     declinedBecause: 'Declined: {reason}',
-    unavailable: 'Consultation requests cannot be read right now.',
+    unavailable: 'Consultation requests cannot be read right now: press "Try again".',
     states: {
       Pending: 'Waiting',
       Approved: 'Scheduled',
@@ -1204,7 +1204,7 @@ const en: typeof zhCN = {
       running: 'Checking the network connection, about 10 seconds…',
       again: 'Check again',
       loadError: 'The connection servers could not be looked up. Check the network and press "Check again".',
-      roomClosed: 'This visit is over or cancelled: there is no connection to check.',
+      roomClosed: 'This visit is over or cancelled: there is no connection to check. Ask the unit to schedule another visit if you need one.',
       direct: {
         public: 'Direct connection: can be tried',
         local: 'Direct connection: only within this network',

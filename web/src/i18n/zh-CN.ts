@@ -821,7 +821,7 @@ export default {
     staffHint: '您本人始终参加，无需选择。',
     staffGroup: '{unit}（{role}）',
     staffOffice: '政府办公室',
-    staffUnavailable: '暂时无法加载可邀请的工作人员。',
+    staffUnavailable: '暂时无法加载可邀请的工作人员，请点“重试”；也可以先不邀请，直接安排回访。',
     location: '地点（可不填）',
     locationPlaceholder: '当面沟通的地点，或电话沟通的号码说明',
     agenda: '议程（可不填）',
@@ -843,7 +843,7 @@ export default {
     entry: '{start}–{end}',
     person: '{name}（{role}）',
     clash: '与所选时间冲突',
-    unavailable: '暂时无法查看参加人当天的安排。',
+    unavailable: '暂时无法查看参加人当天的安排，请点“重试”。仍可安排回访：如有时间冲突，提交时会提示。',
   },
   reschedule: {
     title: '调整回访时间',
@@ -891,7 +891,7 @@ export default {
     schedule: '安排回访',
     decline: '婉拒',
     declinedBecause: '婉拒理由：{reason}',
-    unavailable: '暂时无法读取见面沟通申请。',
+    unavailable: '暂时无法读取见面沟通申请，请点“重试”。',
     states: {
       Pending: '待答复',
       Approved: '已安排',
@@ -1204,7 +1204,7 @@ export default {
       running: '正在检查网络连接，约需 10 秒…',
       again: '再检查一次',
       loadError: '无法取得连接服务器的信息。请检查网络后点“再检查一次”。',
-      roomClosed: '这次回访已结束或已取消，无法检查连接。',
+      roomClosed: '这次回访已结束或已取消，无法检查连接。如需再次沟通，请联系承办单位另行安排。',
       direct: {
         public: '直接连接：可以尝试',
         local: '直接连接：只能在同一网络内使用',
