@@ -70,13 +70,25 @@ describe('sending a form', () => {
     expect(state.error.value).toBe(zhCN.errors.generic)
   })
 
+  it('sends once when tapped twice while the form checks its rules', async () => {
+    const { state } = mountForm('Roads')
+    const send = vi.fn(async () => {})
+
+    const [first, second] = await Promise.all([state.submit(send), state.submit(send)])
+
+    expect([first, second]).toEqual([true, false])
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(state.busy.value).toBe(false)
+  })
+
   it('ignores a second submit while the first is on its way', async () => {
     const { state } = mountForm('Roads')
     let answer!: () => void
     const send = vi.fn(() => new Promise<void>((resolve) => (answer = resolve)))
 
     const first = state.submit(send)
-    await vi.waitFor(() => expect(state.busy.value).toBe(true))
+    await vi.waitFor(() => expect(send).toHaveBeenCalled())
+    expect(state.busy.value).toBe(true)
     expect(await state.submit(send)).toBe(false)
     answer()
 
