@@ -1423,8 +1423,11 @@ const en: typeof zhCN = {
     export: {
       csv: 'Export CSV',
       xlsx: 'Export Excel',
-      receiving: 'Downloading: {kb} KB, {rows} of {total} rows',
-      done: 'Downloaded {kb} KB, {total} rows',
+      receiving: 'Downloading: {size}, {rows} of {total} rows',
+      receivingOf: 'Downloading: {size} of {total} rows',
+      receivingBytes: 'Downloading: {size}',
+      done: 'Downloaded {size}, {total} rows',
+      doneBytes: 'Downloaded {size}',
     },
   },
   summary: {

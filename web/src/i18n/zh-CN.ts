@@ -1423,8 +1423,11 @@ export default {
     export: {
       csv: '导出 CSV',
       xlsx: '导出 Excel',
-      receiving: '正在下载：已收到 {kb} KB，{rows} / {total} 行',
-      done: '已下载 {kb} KB，共 {total} 行',
+      receiving: '正在下载：已收到 {size}，{rows} / {total} 行',
+      receivingOf: '正在下载：已收到 {size}，共 {total} 行',
+      receivingBytes: '正在下载：已收到 {size}',
+      done: '已下载 {size}，共 {total} 行',
+      doneBytes: '已下载 {size}',
     },
   },
   summary: {
