@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeServer, mountPage, settle } from '../../testing'
+import zhCN from '../../i18n/zh-CN'
 import { anItem } from '../items/testItems'
 import DraftPage from './DraftPage.vue'
 
@@ -69,4 +70,16 @@ describe('draft page', () => {
       'POST /api/items/8/submit',
     ])
   })
+
+  it('says under the co-signers when the directory cannot be searched', async () => {
+    fakeServer({
+      'GET /api/items/8': { status: 200, body: draft },
+      'GET /api/deputies/directory?q=': { status: 503 },
+    })
+    const { wrapper } = await openDraft()
+
+    const field = () => wrapper.get('[data-testid="draft-cosigners"]').element.closest('.el-form-item')?.textContent
+    await settle(() => expect(field()).toContain(zhCN.errors.generic))
+  })
 })
+
