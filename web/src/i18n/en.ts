@@ -269,7 +269,7 @@ const en: typeof zhCN = {
   attachments: {
     add: 'Add a file',
     hint: 'PDF, PNG or JPEG, up to 10 MB each',
-    type: 'Only PDF, PNG or JPEG files can be added.',
+    type: 'Only PDF, PNG or JPEG files can be uploaded: save the file in one of these formats and try again.',
     size: 'The file is over 10 MB: make it smaller and try again.',
   },
   inbox: {

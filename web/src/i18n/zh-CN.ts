@@ -268,7 +268,7 @@ export default {
   attachments: {
     add: '添加附件',
     hint: '支持 PDF、PNG、JPEG，单个不超过 10 MB',
-    type: '只能上传 PDF、PNG 或 JPEG 文件。',
+    type: '只能上传 PDF、PNG 或 JPEG 文件，请另存为这些格式后再上传。',
     size: '文件超过 10 MB，请压缩后再上传。',
   },
   inbox: {
