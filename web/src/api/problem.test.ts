@@ -184,16 +184,25 @@ describe('describeFormError', () => {
     })
   })
 
-  it("keeps the server's words when it cannot translate them, and shows those of unknown fields above", () => {
+  it("says in Chinese to correct a field whose server words it cannot translate, with those words after, and shows unknown fields' above", () => {
     const error = new ApiError({
       status: 400,
       code: 'invalid',
       errors: { newPassword: ['Too weak.'], '': ['Something else.'] },
     })
     expect(describeFormError(error, fields, chinese())).toEqual({
-      byField: { newPassword: 'Too weak.' },
-      message: 'Something else.',
+      byField: { newPassword: '请修改此项（服务器说明：Too weak.）' },
+      message: '请按提示修改所填内容。（服务器说明：Something else.）',
     })
+  })
+
+  it("gives an English reader the server's field words as they are", () => {
+    const error = new ApiError({
+      status: 400,
+      code: 'invalid',
+      errors: { newPassword: ['Too weak.'], '': ['Something else.'] },
+    })
+    expect(describeFormError(error, fields, english())).toEqual({ byField: { newPassword: 'Too weak.' }, message: 'Something else.' })
   })
 
   it('describes a problem without field errors above the form', () => {

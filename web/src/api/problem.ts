@@ -28,15 +28,21 @@ export function describeError(error: unknown, i18n: Translator): string {
   // Codes whose text carries the server's own explanation (e.g. which rule refuses "not now").
   if (code && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, { detail: problem.detail ?? '' })
   if (problem.errors && Object.keys(problem.errors).length > 0) return i18n.t('errors.validation', {})
-  // A code we have no words for yet: the server writes its detail in English for a person to act on, so an
-  // English reader gets it as it is; anyone else gets the next step for the status, with the detail after it.
+  // A code we have no words for yet: the next step for the status, with the server's detail.
   const detail = problem.detail
-  if (detail && i18n.locale.startsWith('en')) return detail
   // A conflict is mostly a rule that refuses "not now" which we cannot name yet.
-  if (problem.status === 409 && detail) return i18n.t('errors.not_now', { detail })
+  if (problem.status === 409 && detail && !inEnglish(i18n)) return i18n.t('errors.not_now', { detail })
   const text = i18n.t(`errors.${statusKey(problem.status)}`, {})
-  return detail ? i18n.t('errors.serverSaid', { text, detail }) : text
+  return detail ? withServerWords(text, detail, i18n) : text
 }
+
+// The server writes its details in English for a person to act on: an English reader gets them as they are;
+// anyone else gets our words first, then the server's.
+function withServerWords(text: string, words: string, i18n: Translator): string {
+  return inEnglish(i18n) ? words : i18n.t('errors.serverSaid', { text, detail: words })
+}
+
+const inEnglish = (i18n: Translator) => i18n.locale.startsWith('en')
 
 function statusKey(status: number): string {
   if (status === 0) return 'network'
@@ -71,9 +77,9 @@ export function describeFormError(
   for (const [field, messages] of Object.entries(problem?.errors ?? {})) {
     // Server field names may come as `NewPassword` or `newPassword`; forms use camelCase.
     const name = field.charAt(0).toLowerCase() + field.slice(1)
-    const text = ours ?? messages.join(' ')
-    if (fields.includes(name)) byField[name] = text
-    else others.push(text)
+    const words = messages.join(' ')
+    if (fields.includes(name)) byField[name] = ours ?? withServerWords(i18n.t('errors.fieldInvalid', {}), words, i18n)
+    else others.push(ours ?? withServerWords(i18n.t('errors.invalid', {}), words, i18n))
   }
   const message =
     others.length > 0

@@ -53,7 +53,7 @@ describe('sending a form', () => {
     const sent = await state.submit(refusal({ status: 400, errors: { Title: ['The title is too short.'] } }))
 
     expect(sent).toBe(false)
-    expect(state.serverErrors.value).toEqual({ title: 'The title is too short.' })
+    expect(state.serverErrors.value).toEqual({ title: '请修改此项（服务器说明：The title is too short.）' })
     expect(state.error.value).toBe('')
     await settle(() => expect(wrapper.text()).toContain('The title is too short.'))
   })
@@ -64,7 +64,7 @@ describe('sending a form', () => {
 
     await state.submit(refusal({ status: 400, errors: { Deadline: ['Past the cap.'] } }))
     expect(state.serverErrors.value).toEqual({})
-    expect(state.error.value).toBe('Past the cap.')
+    expect(state.error.value).toBe('请按提示修改所填内容。（服务器说明：Past the cap.）')
 
     await state.submit(() => Promise.reject(new Error('network down')))
     expect(state.error.value).toBe(zhCN.errors.generic)
@@ -100,7 +100,7 @@ describe('sending a form', () => {
   it('clears the last refusal and says so when the send goes through', async () => {
     const { state } = mountForm('Roads')
     await state.submit(refusal({ status: 400, detail: 'Not now.', errors: { Title: ['Too short.'] } }))
-    expect(state.serverErrors.value.title).toBe('Too short.')
+    expect(state.serverErrors.value.title).toContain('Too short.')
 
     expect(await state.submit(async () => {})).toBe(true)
 

@@ -1114,6 +1114,7 @@ const en: typeof zhCN = {
     unauthenticated: 'Your session has ended. Please sign in again.',
     forbidden: 'Your account may not do this. If you need to, ask the government office or the administrator.',
     invalid: 'Please correct the fields marked below.',
+    fieldInvalid: 'Correct this field',
     bad_request: 'The request could not be read. Reload the page and try again.',
     not_found: 'It does not exist, or you may not see it. Go back to the list and refresh it; if in doubt, contact the government office.',
     deputy_taken: 'This deputy or member already has an account: do not create another; find it in the list of accounts.',
