@@ -874,6 +874,7 @@ const en: typeof zhCN = {
     outcome: 'Record outcome',
     open: 'Open',
     changedMeanwhile: 'Someone changed this visit meanwhile: the page was reloaded, please try again.',
+    detailsUnavailable: 'This visit\'s participants and actions (join, move, cancel) cannot be read right now: press "Try again".',
     done: {
       schedule: 'The visit is scheduled; participants will be told.',
       reschedule: 'The visit was moved; participants will be told.',

@@ -873,6 +873,7 @@ export default {
     outcome: '记录结果',
     open: '查看',
     changedMeanwhile: '此回访已被他人修改，页面已重新加载，请再操作一次。',
+    detailsUnavailable: '暂时无法读取此回访的参加人和可用操作（进入、调整、取消），请点“重试”。',
     done: {
       schedule: '回访已安排，参加人将收到通知。',
       reschedule: '回访时间已调整，参加人将收到通知。',
