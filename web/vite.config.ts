@@ -32,6 +32,8 @@ export default defineConfig({
     manifest: true,
   },
   server: {
+    // A unit test reads the server's source for the error codes it sends (src/api/problem.test.ts).
+    fs: process.env.VITEST ? { allow: ['.', '../src/Consultation'] } : undefined,
     proxy: {
       '/api': server,
       '/hubs': { target: server, ws: true },

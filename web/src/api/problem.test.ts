@@ -2,23 +2,46 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from './http'
 import { describeError, describeFormError, formatUtc, type Translator } from './problem'
 import zhCN from '../i18n/zh-CN'
+import en from '../i18n/en'
 
-// A translator over the real Chinese messages, with {named} values filled in.
-function chinese(): Translator {
+// Translators over the real messages, with {named} values filled in.
+function translatorOf(messages: object, locale: string): Translator {
   const lookup = (key: string) =>
-    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN)
+    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages)
   return {
-    locale: 'zh-CN',
+    locale,
     te: (key) => typeof lookup(key) === 'string',
     t: (key, named) =>
       String(lookup(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(named[name])),
   }
 }
 
+const chinese = () => translatorOf(zhCN, 'zh-CN')
+const english = () => translatorOf(en, 'en')
+
+// Every `code` and refusal `reason` written in the server's source.
+function serverCodes() {
+  const sources = import.meta.glob('../../../src/Consultation/**/*.cs', { query: '?raw', import: 'default', eager: true })
+  const codes = new Set<string>()
+  const reasons = new Set<string>()
+  for (const source of Object.values(sources) as string[]) {
+    const patterns: [RegExp, Set<string>][] = [
+      [/\bProblems\.(?:Of|BadRequest|Conflict)\((?:[\w.]+, )?"([a-z_]+)"/g, codes],
+      [/\["code"\] = "([a-z_]+)"/g, codes],
+      [/\(StatusCodes\.Status\d+\w+, "([a-z_]+)"/g, codes],
+      [/=> \("([a-z_]+)", "/g, codes],
+      [/Refusal\.(?:Who|When)\("([a-z_]+)"/g, reasons],
+      [/new Refusal\([\w.]+, "[a-z_]+", "([a-z_]+)"/g, reasons],
+    ]
+    for (const [pattern, found] of patterns) for (const match of source.matchAll(pattern)) found.add(match[1])
+  }
+  return { codes, reasons }
+}
+
 describe('describeError', () => {
   it('puts a known code in our own words', () => {
     const error = new ApiError({ status: 401, code: 'invalid_credentials', detail: 'Invalid login.' })
-    expect(describeError(error, chinese())).toBe('用户名或密码错误。')
+    expect(describeError(error, chinese())).toBe('用户名或密码错误，请检查后重新输入（密码区分大小写）。')
   })
 
   it('says until when a locked account opens again, in local time', () => {
@@ -64,17 +87,59 @@ describe('describeError', () => {
 
   it('names the state of a visit that can no longer be moved', () => {
     const error = new ApiError({ status: 409, code: 'not_now', reason: 'visit_not_scheduled', args: { state: 'Cancelled' } })
-    expect(describeError(error, chinese())).toBe('此回访的状态为“已取消”，不能再调整或取消。')
+    expect(describeError(error, chinese())).toBe('此回访的状态为“已取消”，不能再调整或取消。请刷新页面查看最新安排。')
   })
 
   it("keeps the server's words for a rule it does not know yet", () => {
     const error = new ApiError({ status: 409, code: 'not_now', reason: 'brand_new_rule', detail: 'Not on Sundays.' })
-    expect(describeError(error, chinese())).toBe('现在不能进行此操作：Not on Sundays.')
+    expect(describeError(error, chinese())).toBe('现在不能进行此操作：Not on Sundays. 请刷新页面查看最新状态。')
   })
 
-  it("falls back to the server's detail for a code it does not know", () => {
+  it('says a conflict it has no words for as "not now", with the server\'s detail and a reload', () => {
     const error = new ApiError({ status: 409, code: 'brand_new_rule', detail: 'The visit overlaps another.' })
-    expect(describeError(error, chinese())).toBe('The visit overlaps another.')
+    expect(describeError(error, chinese())).toBe('现在不能进行此操作：The visit overlaps another. 请刷新页面查看最新状态。')
+  })
+
+  it("says what to do for the status of a code it has no words for, then the server's detail", () => {
+    const error = new ApiError({ status: 403, code: 'brand_new_scope', detail: 'Your own unit only.' })
+    expect(describeError(error, chinese())).toBe(`${zhCN.errors.forbidden}（服务器说明：Your own unit only.）`)
+  })
+
+  it("gives an English reader the server's own detail for a code it has no words for", () => {
+    const error = new ApiError({ status: 403, code: 'brand_new_scope', detail: 'Your own unit only.' })
+    expect(describeError(error, english())).toBe('Your own unit only.')
+  })
+
+  it('says what to do for a bare status from a proxy in front of the server', () => {
+    expect(describeError(new ApiError({ status: 413 }), chinese())).toBe(zhCN.errors.file_too_large)
+    expect(describeError(new ApiError({ status: 404 }), chinese())).toBe(zhCN.errors.not_found)
+    expect(describeError(new ApiError({ status: 405 }), chinese())).toBe(zhCN.errors.bad_request)
+    expect(describeError(new ApiError({ status: 502 }), chinese())).toBe(zhCN.errors.generic)
+  })
+
+  it('tells a handler looking at another unit\'s figures how to see their own', () => {
+    const error = new ApiError({ status: 403, code: 'other_unit', detail: "You see your own unit's figures only." })
+    expect(describeError(error, chinese())).toBe('您只能查看本单位的统计。请从菜单重新打开“办理情况分析”，不要带其他单位的筛选条件。')
+  })
+
+  it('says which attachments cannot go with an answer, in our own words', () => {
+    const error = new ApiError({ status: 400, code: 'invalid', reason: 'attachments_not_yours', detail: 'attachmentIds: 7 cannot go with this answer.' })
+    expect(describeError(error, chinese())).toBe(zhCN.refusals.attachments_not_yours)
+  })
+
+  it('has words for every code and refusal the server sends, or leaves it to the page that expects it', () => {
+    const sent = serverCodes()
+    expect(sent.codes.size).toBeGreaterThan(20)
+    expect(sent.reasons.size).toBeGreaterThan(20)
+    const handledByTheirPage = [
+      'join_link_used', 'join_link_expired', 'join_link_unknown', // JoinLinkPage sends the person to sign in, saying why
+      'not_participant', // PreCallPage
+      'room_closed', // ConnectivityCheck
+      'method_not_allowed', 'unsupported_media_type', // only a broken client meets these: the status says "reload"
+    ]
+    const speechless = [...sent.codes].filter((code) => !(code in zhCN.errors) && !handledByTheirPage.includes(code))
+    expect(speechless).toEqual([])
+    expect([...sent.reasons].filter((reason) => !(reason in zhCN.refusals))).toEqual([])
   })
 
   it('asks to correct the fields for a validation problem without a code', () => {
@@ -102,7 +167,7 @@ describe('describeFormError', () => {
       errors: { currentPassword: ['The current password is wrong.'] },
     })
     expect(describeFormError(error, fields, chinese())).toEqual({
-      byField: { currentPassword: '当前密码不正确。' },
+      byField: { currentPassword: '当前密码不正确，请重新输入。' },
       message: '',
     })
   })
@@ -119,23 +184,32 @@ describe('describeFormError', () => {
     })
   })
 
-  it("keeps the server's words when it cannot translate them, and shows those of unknown fields above", () => {
+  it("says in Chinese to correct a field whose server words it cannot translate, with those words after, and shows unknown fields' above", () => {
     const error = new ApiError({
       status: 400,
       code: 'invalid',
       errors: { newPassword: ['Too weak.'], '': ['Something else.'] },
     })
     expect(describeFormError(error, fields, chinese())).toEqual({
-      byField: { newPassword: 'Too weak.' },
-      message: 'Something else.',
+      byField: { newPassword: '请修改此项（服务器说明：Too weak.）' },
+      message: '请按提示修改所填内容。（服务器说明：Something else.）',
     })
+  })
+
+  it("gives an English reader the server's field words as they are", () => {
+    const error = new ApiError({
+      status: 400,
+      code: 'invalid',
+      errors: { newPassword: ['Too weak.'], '': ['Something else.'] },
+    })
+    expect(describeFormError(error, fields, english())).toEqual({ byField: { newPassword: 'Too weak.' }, message: 'Something else.' })
   })
 
   it('describes a problem without field errors above the form', () => {
     const error = new ApiError({ status: 400, code: 'duplicate_user', detail: "The user name 'wang' is taken." })
     expect(describeFormError(error, ['userName'], chinese())).toEqual({
       byField: {},
-      message: '该用户名已被使用。',
+      message: '该用户名已被使用，请换一个用户名。',
     })
   })
 })

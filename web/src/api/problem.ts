@@ -8,7 +8,7 @@ export interface Translator {
 }
 
 // Turns any failure into one sentence a person can act on: the server's `code` in our own words
-// first, then the server's `detail`, then a generic "try again / contact the office".
+// first, else what to do for the status (with the server's `detail`), else "try again / contact the office".
 export function describeError(error: unknown, i18n: Translator): string {
   const problem = error instanceof ApiError ? error.problem : undefined
   if (!problem) return i18n.t('errors.generic', {})
@@ -27,11 +27,33 @@ export function describeError(error: unknown, i18n: Translator): string {
   if (refusal) return refusal
   // Codes whose text carries the server's own explanation (e.g. which rule refuses "not now").
   if (code && i18n.te(`errors.${code}`)) return i18n.t(`errors.${code}`, { detail: problem.detail ?? '' })
-  if (problem.detail) return problem.detail
   if (problem.errors && Object.keys(problem.errors).length > 0) return i18n.t('errors.validation', {})
-  if (problem.status === 401) return i18n.t('errors.unauthenticated', {})
-  if (problem.status === 403) return i18n.t('errors.forbidden', {})
-  return i18n.t('errors.generic', {})
+  // A code we have no words for yet: the next step for the status, with the server's detail.
+  const detail = problem.detail
+  // A conflict is mostly a rule that refuses "not now" which we cannot name yet.
+  if (problem.status === 409 && detail && !inEnglish(i18n)) return i18n.t('errors.not_now', { detail })
+  const text = i18n.t(`errors.${statusKey(problem.status)}`, {})
+  return detail ? withServerWords(text, detail, i18n) : text
+}
+
+// The server writes its details in English for a person to act on: an English reader gets them as they are;
+// anyone else gets our words first, then the server's.
+function withServerWords(text: string, words: string, i18n: Translator): string {
+  return inEnglish(i18n) ? words : i18n.t('errors.serverSaid', { text, detail: words })
+}
+
+const inEnglish = (i18n: Translator) => i18n.locale.startsWith('en')
+
+function statusKey(status: number): string {
+  if (status === 0) return 'network'
+  if (status === 401) return 'unauthenticated'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 409) return 'concurrency_conflict'
+  // A proxy in front of the server may refuse a large upload before the server sees it.
+  if (status === 413) return 'file_too_large'
+  if (status >= 400 && status < 500) return 'bad_request'
+  return 'generic'
 }
 
 export interface FormProblem {
@@ -55,9 +77,9 @@ export function describeFormError(
   for (const [field, messages] of Object.entries(problem?.errors ?? {})) {
     // Server field names may come as `NewPassword` or `newPassword`; forms use camelCase.
     const name = field.charAt(0).toLowerCase() + field.slice(1)
-    const text = ours ?? messages.join(' ')
-    if (fields.includes(name)) byField[name] = text
-    else others.push(text)
+    const words = messages.join(' ')
+    if (fields.includes(name)) byField[name] = ours ?? withServerWords(i18n.t('errors.fieldInvalid', {}), words, i18n)
+    else others.push(ours ?? withServerWords(i18n.t('errors.invalid', {}), words, i18n))
   }
   const message =
     others.length > 0

@@ -53,7 +53,7 @@ describe('sending a form', () => {
     const sent = await state.submit(refusal({ status: 400, errors: { Title: ['The title is too short.'] } }))
 
     expect(sent).toBe(false)
-    expect(state.serverErrors.value).toEqual({ title: 'The title is too short.' })
+    expect(state.serverErrors.value).toEqual({ title: '请修改此项（服务器说明：The title is too short.）' })
     expect(state.error.value).toBe('')
     await settle(() => expect(wrapper.text()).toContain('The title is too short.'))
   })
@@ -64,10 +64,21 @@ describe('sending a form', () => {
 
     await state.submit(refusal({ status: 400, errors: { Deadline: ['Past the cap.'] } }))
     expect(state.serverErrors.value).toEqual({})
-    expect(state.error.value).toBe('Past the cap.')
+    expect(state.error.value).toBe('请按提示修改所填内容。（服务器说明：Past the cap.）')
 
     await state.submit(() => Promise.reject(new Error('network down')))
     expect(state.error.value).toBe(zhCN.errors.generic)
+  })
+
+  it('sends once when tapped twice while the form checks its rules', async () => {
+    const { state } = mountForm('Roads')
+    const send = vi.fn(async () => {})
+
+    const [first, second] = await Promise.all([state.submit(send), state.submit(send)])
+
+    expect([first, second]).toEqual([true, false])
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(state.busy.value).toBe(false)
   })
 
   it('ignores a second submit while the first is on its way', async () => {
@@ -76,7 +87,8 @@ describe('sending a form', () => {
     const send = vi.fn(() => new Promise<void>((resolve) => (answer = resolve)))
 
     const first = state.submit(send)
-    await vi.waitFor(() => expect(state.busy.value).toBe(true))
+    await vi.waitFor(() => expect(send).toHaveBeenCalled())
+    expect(state.busy.value).toBe(true)
     expect(await state.submit(send)).toBe(false)
     answer()
 
@@ -88,7 +100,7 @@ describe('sending a form', () => {
   it('clears the last refusal and says so when the send goes through', async () => {
     const { state } = mountForm('Roads')
     await state.submit(refusal({ status: 400, detail: 'Not now.', errors: { Title: ['Too short.'] } }))
-    expect(state.serverErrors.value.title).toBe('Too short.')
+    expect(state.serverErrors.value.title).toContain('Too short.')
 
     expect(await state.submit(async () => {})).toBe(true)
 

@@ -16,10 +16,12 @@ export function useFormSubmit(form: Ref<FormInstance | undefined>, fields: Maybe
   }
 
   async function submit(send: () => Promise<unknown>): Promise<boolean> {
+    if (busy.value) return false
     clearErrors()
-    if (busy.value || !(await form.value?.validate().catch(() => false))) return false
+    // Busy from the first tap: a second one while the rules are checked sends nothing.
     busy.value = true
     try {
+      if (!(await form.value?.validate().catch(() => false))) return false
       await send()
       return true
     } catch (e) {

@@ -47,7 +47,7 @@ describe('loading what a page shows', () => {
       () => {},
       () => failedCalls++,
     )
-    expect(load.error.value).toBe('This item belongs to another unit.')
+    expect(load.error.value).toContain('This item belongs to another unit.')
     expect(load.loading.value).toBe(false)
     expect(failedCalls).toBe(1)
     await load.run(() => Promise.reject(new Error('network down')), () => {})

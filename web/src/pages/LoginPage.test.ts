@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { i18n, setLanguage } from '../i18n'
+import zhCN from '../i18n/zh-CN'
 import { fakeServer } from '../testing'
 import LoginPage from './LoginPage.vue'
 
@@ -59,7 +60,7 @@ describe('login page', () => {
       body: { userName: 'wang', password: 'not-the-password' },
     })
     await vi.waitFor(() => expect(page.find('[data-testid="login-error"]').exists()).toBe(true))
-    expect(page.get('[data-testid="login-error"]').text()).toContain('用户名或密码错误。')
+    expect(page.get('[data-testid="login-error"]').text()).toContain('用户名或密码错误，')
     expect(router.currentRoute.value.name).toBe('login')
   })
 
@@ -90,6 +91,13 @@ describe('login page', () => {
     await signInAs(page, 'wang', 'secret123')
 
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/account/password'))
+  })
+
+  it('says why it asks again when the session ended under the page', async () => {
+    fakeServer({})
+    const { page } = await openLoginPage('/login?returnUrl=/deputy&expired=1')
+
+    expect(page.get('[data-testid="login-expired-message"]').text()).toBe(zhCN.errors.unauthenticated)
   })
 
   it('asks for the user name before calling the server', async () => {

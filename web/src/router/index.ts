@@ -199,7 +199,8 @@ export function createAppRouter() {
       forgetSession()
       const current = router.currentRoute.value
       if (current.name === 'login') return
-      void router.push({ name: 'login', query: { returnUrl: current.fullPath } })
+      // `expired`: the login page says why the person is asked to sign in again.
+      void router.push({ name: 'login', query: { returnUrl: current.fullPath, expired: '1' } })
     },
     forbidden: () => void router.push({ name: 'forbidden' }),
   })

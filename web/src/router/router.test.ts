@@ -64,6 +64,7 @@ describe('router', () => {
     await expect(homeApi.summary()).rejects.toThrow()
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'))
     expect(router.currentRoute.value.query.returnUrl).toBe('/deputy')
+    expect(router.currentRoute.value.query.expired).toBe('1')
   })
 
   it("lets a deputy open an item page and their own list, but not the office's list", async () => {

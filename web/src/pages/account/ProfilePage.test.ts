@@ -98,4 +98,19 @@ describe('the profile page', () => {
     await wrapper.get('form').trigger('submit')
     await settle(() => expect(wrapper.text()).toContain('Choose a time zone by its IANA name'))
   })
+
+  it('offers no form to save over a profile it could not read, and shows it once "Try again" reads it', async () => {
+    const answers: Parameters<typeof fakeServer>[0] = { 'GET /api/account/profile': { status: 503 } }
+    fakeServer(answers)
+    const { wrapper } = await mountPage(ProfilePage, '/account/profile')
+    await settle(() => expect(wrapper.find('[data-testid="profile-load-error"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="profile-save"]').exists()).toBe(false)
+
+    answers['GET /api/account/profile'] = { status: 200, body: profile }
+    await wrapper.get('[data-testid="profile-load-error"] button').trigger('click')
+
+    await settle(() => expect(wrapper.get<HTMLInputElement>('input[data-testid="profile-email"]').element.value).toBe(profile.email))
+    expect(wrapper.find('[data-testid="profile-load-error"]').exists()).toBe(false)
+  })
 })
+

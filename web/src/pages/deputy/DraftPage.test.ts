@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeServer, mountPage, settle } from '../../testing'
+import zhCN from '../../i18n/zh-CN'
 import { anItem } from '../items/testItems'
 import DraftPage from './DraftPage.vue'
 
@@ -69,4 +70,32 @@ describe('draft page', () => {
       'POST /api/items/8/submit',
     ])
   })
+
+  it('says under the co-signers when the directory cannot be searched', async () => {
+    fakeServer({
+      'GET /api/items/8': { status: 200, body: draft },
+      'GET /api/deputies/directory?q=': { status: 503 },
+    })
+    const { wrapper } = await openDraft()
+
+    const field = () => wrapper.get('[data-testid="draft-cosigners"]').element.closest('.el-form-item')?.textContent
+    await settle(() => expect(field()).toContain(zhCN.errors.generic))
+  })
+
+  it('offers no form when the draft cannot be read (a save would start a second one), and a retry that reads it', async () => {
+    const answers: Parameters<typeof fakeServer>[0] = {
+      'GET /api/items/8': { status: 503 },
+      'GET /api/deputies/directory?q=': { status: 200, body: [] },
+    }
+    fakeServer(answers)
+    const { wrapper } = await mountPage(DraftPage, '/deputy/items/8/edit', '/deputy/items/:id/edit')
+    await settle(() => expect(wrapper.find('[data-testid="draft-load-error"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="draft-save"]').exists()).toBe(false)
+
+    answers['GET /api/items/8'] = { status: 200, body: draft }
+    await wrapper.get('[data-testid="draft-load-error"] button').trigger('click')
+
+    await settle(() => expect(wrapper.get<HTMLInputElement>('input[data-testid="draft-title"]').element.value).toBe(draft.title))
+  })
 })
+

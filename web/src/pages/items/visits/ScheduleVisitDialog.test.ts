@@ -160,6 +160,17 @@ describe('scheduling a visit', () => {
     })
   })
 
+  it('says when the staff to invite cannot be loaded, and loads them on "Try again"', async () => {
+    await openDialog({ 'GET /api/items/5/visit-staff': { status: 503 } })
+    await settle(() => expect(inDialog('visit-staff-unavailable')?.textContent).toContain('暂时无法加载可邀请的工作人员'))
+
+    const calls = fakeServer({ 'GET /api/items/5/visit-staff': { status: 200, body: staff }, [agendaUrl]: { status: 200, body: agenda } })
+    inDialog('visit-staff-unavailable')!.querySelector<HTMLElement>('[data-testid="retry-note-button"]')!.click()
+
+    await settle(() => expect(inDialog('visit-staff-unavailable')).toBeNull())
+    expect(calls.map((c) => c.url)).toContain('/api/items/5/visit-staff')
+  })
+
   it('refuses a start in the past before asking the server', async () => {
     const { calls } = await openDialog()
     type('visit-start-time', '08:30')
