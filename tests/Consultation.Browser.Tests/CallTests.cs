@@ -18,7 +18,7 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
     private static bool Decoding(PeerStats s) => s.State == "connected" && s.FramesDecoded > 0 && s.AudioPackets > 0;
 
     [Fact]
-    public async Task The_deputy_waits_in_the_lobby_the_handler_elsewhere_in_the_app_is_told_and_joins_then_both_decode_each_others_video_and_audio()
+    public async Task The_deputy_waits_in_the_lobby_the_handler_elsewhere_in_the_app_is_told_says_when_and_joins_then_both_decode_each_others_video_and_audio()
     {
         await using var world = await CallWorld.ScheduleAsync(chromium.Browser, server.BaseUrl);
         var deputy = await world.SignInAsync(DemoAccount.Deputy, output, phone: true);
@@ -36,6 +36,9 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         // The handler, on another page of the app, is told at once who waits, and goes in from there.
         var waiting = handler.Page.Locator($"[data-testid=lobby-waiting][data-visit='{world.VisitId}']");
         await Expect(waiting).ToContainTextAsync($"{Deputy} 已在");
+        // Running late, the handler first says so; the deputy reads it in the lobby.
+        await waiting.GetByTestId("lobby-waiting-soon").ClickAsync();
+        await Expect(lobby.GetByTestId("lobby-notes")).ToHaveTextAsync($"{Handler}：请稍候，我约 5 分钟后进入。");
         await waiting.GetByTestId("lobby-waiting-join").ClickAsync();
         await handler.JoinFromCheckAsync(world.VisitId, alreadyThere: true);
 

@@ -34,6 +34,7 @@ public static class CallsSetup
         }).RequireAuthorization(LinkSession.CallPolicy);
         app.MapJoinLinks();
         app.MapCallReport();
+        app.MapLobbyNote();
     }
 
     /// <summary>

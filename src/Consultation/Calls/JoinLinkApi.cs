@@ -124,13 +124,13 @@ public static class JoinLinkApi
         return TypedResults.Ok(new RoomPresence(room?.IsOpen ?? false, present));
     }
 
-    private static async Task<(ReturnVisit Visit, VisitParticipant Me)?> VisitOfAsync(AppDbContext db, int id, ClaimsPrincipal user)
+    internal static async Task<(ReturnVisit Visit, VisitParticipant Me)?> VisitOfAsync(AppDbContext db, int id, ClaimsPrincipal user)
     {
         var visit = await db.Visits.AsNoTracking().Include(v => v.Participants).SingleOrDefaultAsync(v => v.Id == id);
         return visit is not null && LinkSession.ParticipantOf(visit, user) is { } me ? (visit, me) : null;
     }
 
-    private static ProblemHttpResult NotParticipant() =>
+    internal static ProblemHttpResult NotParticipant() =>
         Problems.Of(StatusCodes.Status403Forbidden, "not_participant",
             "You are not a participant of this visit: open the link from your own invitation, or sign in with your own account.");
 }

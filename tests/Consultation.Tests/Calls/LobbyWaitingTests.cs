@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Consultation.Accounts;
+using System.Net;
+using System.Net.Http.Json;
 using Consultation.Calls;
 using INotificationClient = Consultation.Notifications.INotificationClient;
 using NotificationDto = Consultation.Notifications.NotificationDto;
@@ -86,6 +88,38 @@ public sealed class LobbyWaitingTests : IAsyncLifetime
 
         Assert.Equal([NameOf(ParticipantRole.Submitter)], Waiting(await Next(told)));
         Assert.Equal(1, await WaitingNoticesOf("lead"));
+    }
+
+    [Fact]
+    public async Task A_lead_handler_who_cannot_come_at_once_writes_to_those_in_the_lobby_and_nobody_else_may()
+    {
+        var lines = Channel.CreateUnbounded<ChatLine>();
+        var deputy = await HubClient.ConnectAsync(_w.App, "deputy", CallHub.Path, h => h.On<ChatLine>(nameof(IVisitClient.Chat), l => lines.Writer.TryWrite(l)));
+        _connections.Add(deputy);
+        await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        var path = $"/api/visits/{_visit.Id}/lobby-note";
+
+        var sent = await _w.Ok<ChatLine>(_w.Lead, HttpMethod.Post, path, new { text = " 请稍候，我约 5 分钟后进入。 " });
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            Assert.Equal(sent, await lines.Reader.ReadAsync(timeout.Token));
+        Assert.Equal((NameOf(ParticipantRole.LeadUnit), "请稍候，我约 5 分钟后进入。"), (sent.DisplayName, sent.Text));
+        // Kept with the visit: the lead sees it in the call's chat on joining.
+        var lead = await InCall("lead");
+        await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        Assert.Equal([sent], await lead.InvokeAsync<ChatLine[]>(nameof(CallHub.ChatHistory)));
+
+        Assert.Equal("lead_unit_only", (await _w.Refused(_w.Co, HttpMethod.Post, path, new { text = "稍候" }, HttpStatusCode.Forbidden)).Reason);
+        Assert.Equal("lead_unit_only", (await _w.Refused(_w.Deputy, HttpMethod.Post, path, new { text = "稍候" }, HttpStatusCode.Forbidden)).Reason);
+        Assert.Equal("not_participant", (await _w.Refused(_w.OtherUnit, HttpMethod.Post, path, new { text = "稍候" }, HttpStatusCode.Forbidden)).Code);
+        Assert.Equal("not_participant", (await _w.Refused(_w.Office, HttpMethod.Post, path, new { text = "稍候" }, HttpStatusCode.Forbidden)).Code);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _w.App.Anonymous().PostAsJsonAsync(path, new { text = "稍候" })).StatusCode);
+        Assert.Contains("text", (await _w.Refused(_w.Lead, HttpMethod.Post, path, new { text = "  " }, HttpStatusCode.BadRequest)).Errors.Keys);
+        Assert.Contains("text", (await _w.Refused(_w.Lead, HttpMethod.Post, path, new { text = new string('字', 2001) }, HttpStatusCode.BadRequest)).Errors.Keys);
+        _w.Advance(_visit.EndUtc.AddHours(2) - _w.Now);
+        Assert.Equal("room_closed", (await _w.Refused(_w.Lead, HttpMethod.Post, path, new { text = "稍候" }, HttpStatusCode.Conflict)).Code);
+
+        Assert.Equal(1, await _w.App.WithDb(db => db.ChatMessages.CountAsync(m => m.VisitId == _visit.Id)));
     }
 
     private string NameOf(ParticipantRole role) => _visit.Participants.Single(p => p.Role == role).DisplayName;

@@ -111,4 +111,6 @@ export const callsApi = {
   iceConfig: (visitId: number) => http.get<IceConfig>(`/api/visits/${visitId}/ice-servers`, { optional: true }),
   presence: (visitId: number) => http.get<RoomPresence>(`/api/visits/${visitId}/room`, { optional: true }),
   report: (visitId: number) => http.get<CallReport>(`/api/visits/${visitId}/call`),
+  // To those waiting in the lobby, from the lead unit (kept as a chat line of the visit).
+  lobbyNote: (visitId: number, text: string) => http.post<ChatLine>(`/api/visits/${visitId}/lobby-note`, { text }),
 }

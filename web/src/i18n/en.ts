@@ -1167,6 +1167,9 @@ const en: typeof zhCN = {
   lobbyWaiting: {
     join: 'Join now',
     later: 'Later',
+    soon: "Say I'll be there in 5 minutes",
+    soonText: "Please wait: I'll be there in about 5 minutes.",
+    soonSent: "They know you'll be there in 5 minutes",
   },
   precheck: {
     title: 'Before you join',
@@ -1255,6 +1258,7 @@ const en: typeof zhCN = {
     noChat: 'No chat messages in the call.',
   },
   call: {
+    lobbyNote: '{name}: {text}',
     switchCamera: 'Switch camera',
     title: 'Video visit',
     joining: 'Joining the video visit…',

@@ -1167,6 +1167,9 @@ export default {
   lobbyWaiting: {
     join: '现在进入',
     later: '稍后',
+    soon: '告知对方约 5 分钟后进入',
+    soonText: '请稍候，我约 5 分钟后进入。',
+    soonSent: '已告知对方约 5 分钟后进入',
   },
   precheck: {
     title: '会前检查',
@@ -1255,6 +1258,7 @@ export default {
     noChat: '通话中没有文字消息。',
   },
   call: {
+    lobbyNote: '{name}：{text}',
     switchCamera: '切换摄像头',
     title: '视频回访',
     joining: '正在进入视频回访…',

@@ -63,4 +63,25 @@ describe('the banner that says someone waits in the lobby', () => {
     push(waiting(33, 7, ['李建国']))
     await settle(() => expect(wrapper.find('[data-testid="lobby-waiting"]').exists()).toBe(true))
   })
+
+  it('tells those waiting that I will be there in five minutes, once, or says why it could not', async () => {
+    const calls = fakeServer({
+      'POST /api/visits/7/lobby-note': { status: 200, body: { id: 1, from: 2, displayName: '刘伟', text: '请稍候，我约 5 分钟后进入。', sentAtUtc: '2026-05-01T02:01:00Z' } },
+      'POST /api/visits/8/lobby-note': { status: 409, body: { status: 409, code: 'room_closed', detail: 'This visit has no video room open now or later.' } },
+    })
+    const { wrapper } = await mountPage(LobbyWaitingBanner, '/items')
+    push(waiting(30, 7, ['李建国']))
+    push(waiting(31, 8, ['张华']))
+    await settle(() => expect(wrapper.findAll('[data-testid="lobby-waiting"]')).toHaveLength(2))
+    const banner = (visit: number) => wrapper.get(`[data-testid="lobby-waiting"][data-visit="${visit}"]`)
+
+    await banner(7).get('[data-testid="lobby-waiting-soon"]').trigger('click')
+    await settle(() => expect(banner(7).get('[data-testid="lobby-waiting-soon"]').text()).toBe('已告知对方约 5 分钟后进入'))
+    expect(banner(7).get('[data-testid="lobby-waiting-soon"]').attributes('disabled')).toBeDefined()
+    expect(calls).toEqual([{ method: 'POST', url: '/api/visits/7/lobby-note', body: { text: '请稍候，我约 5 分钟后进入。' } }])
+
+    await banner(8).get('[data-testid="lobby-waiting-soon"]').trigger('click')
+    await settle(() => expect(banner(8).find('[data-testid="lobby-waiting-error"]').exists()).toBe(true))
+    expect(banner(8).get('[data-testid="lobby-waiting-soon"]').attributes('disabled')).toBeUndefined()
+  })
 })
