@@ -30,7 +30,8 @@ public sealed record RescheduleVisit(
 
 public sealed record CancelVisit([property: Required, StringLength(2_000, MinimumLength = 2)] string Reason, Guid Version);
 
-public sealed record VisitOutcome(bool Held);
+// Nullable so that a body without it is refused, not read as "did not take place".
+public sealed record VisitOutcome([property: Required(ErrorMessage = "Say whether the visit took place: held is true or false.")] bool? Held);
 
 public sealed record Clash(string Name, DateTime StartUtc, DateTime EndUtc, string? ItemNumber);
 

@@ -177,7 +177,7 @@ public static class VisitsApi
                 : Problems.NotFound("The visit");
         if (visit.State is VisitState.Cancelled || visit.StartUtc > desk.Now)
             return Items.Refusal.When("visit_not_started", "Record the outcome once the visit has started.").ToProblem();
-        visit.State = request.Held ? VisitState.Held : VisitState.NoShow;
+        visit.State = request.Held == true ? VisitState.Held : VisitState.NoShow;
         visit.ClosedAtUtc ??= desk.Now;
         desk.AfterSave(() => jobs.SyncVisitAsync(id));
         await desk.SaveAsync();
