@@ -59,7 +59,7 @@ public static class VisitsApi
 
         var visit = new ReturnVisit
         {
-            ItemId = id, LeadUnitId = mine.UnitId, Phase = request.Phase, Method = request.Method, State = VisitState.Scheduled,
+            ItemId = id, LeadUnitId = mine.UnitId, Phase = request.Phase!.Value, Method = request.Method!.Value, State = VisitState.Scheduled,
             StartUtc = start, DurationMinutes = request.DurationMinutes, EndUtc = start.AddMinutes(request.DurationMinutes),
             Location = request.Location?.Trim(), Agenda = request.Agenda?.Trim(), ScheduledById = desk.Me.Id, ScheduledAtUtc = desk.Now,
             Participants =

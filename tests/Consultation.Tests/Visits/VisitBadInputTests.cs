@@ -31,7 +31,7 @@ public sealed class VisitBadInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_visit_in_the_past_or_too_short_is_not_scheduled()
+    public async Task A_visit_in_the_past_too_short_or_without_its_phase_or_method_is_not_scheduled()
     {
         var item = await _w.SignedAsync();
         var path = $"/api/items/{item.Id}/visits";
@@ -39,6 +39,8 @@ public sealed class VisitBadInputTests : IAsyncLifetime
         await Invalid(_w.Lead, HttpMethod.Post, path, new { phase = "DuringHandling", method = "Video", startUtc = _w.Now.AddHours(-1), durationMinutes = 30 }, "startUtc");
         await Invalid(_w.Lead, HttpMethod.Post, path, new { phase = "DuringHandling", method = "Video", startUtc = _w.Now.AddHours(1), durationMinutes = 5 }, "durationMinutes");
         await Invalid(_w.Lead, HttpMethod.Post, path, new { phase = "DuringHandling", method = "Video", startUtc = _w.Now.AddHours(1), durationMinutes = 30, location = new string('路', 201) }, "location");
+        await Invalid(_w.Lead, HttpMethod.Post, path, new { method = "Video", startUtc = _w.Now.AddHours(1), durationMinutes = 30 }, "phase");
+        await Invalid(_w.Lead, HttpMethod.Post, path, new { phase = "DuringHandling", startUtc = _w.Now.AddHours(1), durationMinutes = 30 }, "method");
     }
 
     [Fact]
