@@ -98,4 +98,17 @@ public sealed class OwnAccountTests : IDisposable
         Assert.Contains(field, (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).Errors.Keys);
         Assert.Equal(before, await _app.WithDb(db => db.Deputies.CountAsync()));
     }
+
+    [Theory]
+    [InlineData("""{"password": "Test1234"}""", "userName")]
+    [InlineData("""{"userName": "someone"}""", "password")]
+    public async Task A_sign_in_without_a_field_names_it_and_signs_nobody_in(string json, string field)
+    {
+        var client = _app.Anonymous();
+
+        var response = await client.PostAsync("/api/account/login", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Contains(field, (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).Errors.Keys);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/account/me")).StatusCode);
+    }
 }
