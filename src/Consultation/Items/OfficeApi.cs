@@ -11,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Items;
 
+// Kind and level are nullable so that an item without one is refused, not registered as a city-level suggestion.
 public sealed record RegisterItem(
-    int? SessionId, ItemKind Kind, ItemLevel Level,
+    int? SessionId,
+    [property: Required(ErrorMessage = "Say what the item is: Suggestion, Proposal or Express.")] ItemKind? Kind,
+    [property: Required(ErrorMessage = "Say whose item it is: City or District.")] ItemLevel? Level,
     [property: Required, StringLength(200, MinimumLength = 4)] string Title,
     [property: Required, StringLength(20_000, MinimumLength = 10)] string Body,
     [property: StringLength(10_000)] string? Problem,
@@ -61,7 +64,7 @@ public static class OfficeApi
             return Problems.Invalid("submitterDeputyId", "Choose the submitter and co-signers from the deputies' records.");
         var item = new Item
         {
-            SessionId = session.Id, Kind = request.Kind, Level = request.Level, State = ItemState.Submitted,
+            SessionId = session.Id, Kind = request.Kind!.Value, Level = request.Level!.Value, State = ItemState.Submitted,
             Title = request.Title.Trim(), Body = request.Body.Trim(), Problem = request.Problem?.Trim(), Requests = request.Requests?.Trim(),
             CreatedAtUtc = desk.Now, SubmittedAtUtc = desk.Now,
             // Registered from paper: the office has the signatures in hand.

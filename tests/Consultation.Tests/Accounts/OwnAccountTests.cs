@@ -87,6 +87,7 @@ public sealed class OwnAccountTests : IDisposable
     [InlineData("""{"body": "PeoplesCongress"}""", "name")]
     [InlineData("""{"name": "王", "body": "PeoplesCongress"}""", "name")]
     [InlineData("""{"name": "王芳", "body": "Senate"}""", "body")]
+    [InlineData("""{"name": "王芳"}""", "body")]
     [InlineData("""{"name": "王芳", "body": "PeoplesCongress", "email": "wang at example"}""", "email")]
     public async Task A_bad_deputy_record_is_refused_naming_the_field_and_nothing_is_added(string json, string field)
     {

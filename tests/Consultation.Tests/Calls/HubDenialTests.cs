@@ -54,6 +54,7 @@ public sealed class HubDenialTests : IAsyncLifetime
     {
         var lead = await Connect("lead");
         var joined = await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        await StaysWrittenAsync(1);
         var before = await Traces();
 
         foreach (var userName in new[] { "other.deputy", "deputy" })
@@ -75,6 +76,13 @@ public sealed class HubDenialTests : IAsyncLifetime
         Assert.Equal(HubConnectionState.Connected, lead.State);
     }
 
+    /// <summary>The hub writes a join to the attendance after answering it: waits for that many stays, five seconds at most.</summary>
+    private async Task StaysWrittenAsync(int count)
+    {
+        for (var wait = 0; wait < 100 && await _w.App.WithDb(db => db.Attendance.CountAsync()) < count; wait++)
+            await Task.Delay(50);
+    }
+
     [Fact]
     public async Task A_co_handling_units_handler_in_the_room_cannot_end_the_visit_for_everyone()
     {
@@ -82,6 +90,7 @@ public sealed class HubDenialTests : IAsyncLifetime
         var co = await Connect("co");
         await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
         await co.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
+        await StaysWrittenAsync(2);
         var before = await Traces();
 
         var refused = await Assert.ThrowsAsync<HubException>(() => co.InvokeAsync(nameof(CallHub.EndVisit)));

@@ -35,6 +35,7 @@ public sealed class ItemBadInputTests(ItemBadInputTests.World fixture) : IClassF
         new("a second submission", "submitted", "deputy", "POST", "/api/items/{id}/submit", new { }, HttpStatusCode.Conflict, "already_submitted"),
         new("a second co-signature", "registered", "cosigner", "POST", "/api/items/{id}/cosign", new { }, HttpStatusCode.Conflict, "already_cosigned"),
         new("an item registered by the office without a body", "none", "office", "POST", "/api/office/items", new { title = "关于夜班公交的建议", kind = "Suggestion", level = "City" }, HttpStatusCode.BadRequest, "body"),
+        new("an item registered by the office without its kind", "none", "office", "POST", "/api/office/items", new { title = "关于夜班公交的建议", body = Text, level = "City", submitterDeputyId = 1 }, HttpStatusCode.BadRequest, "kind"),
         new("registering an item twice", "registered", "office", "POST", "/api/items/{id}/register", new { }, HttpStatusCode.Conflict, "not_submitted"),
         new("a rejection without a reason", "submitted", "office", "POST", "/api/items/{id}/reject", new { }, HttpStatusCode.BadRequest, "reason"),
         new("an assignment without a unit", "registered", "office", "POST", "/api/items/{id}/assign", new { }, HttpStatusCode.BadRequest, "invalid_assignment"),
