@@ -14,7 +14,7 @@ public sealed record DeputyDto(int Id, string Name, DeputyBody Body, string? Del
 
 public sealed record CreateDeputy(
     [property: Required, StringLength(50, MinimumLength = 2)] string Name,
-    DeputyBody Body,
+    [property: Required(ErrorMessage = "Say which body the person belongs to: PeoplesCongress or Cppcc.")] DeputyBody? Body,
     [property: StringLength(100)] string? Delegation,
     [property: StringLength(32), Phone] string? Phone,
     [property: StringLength(256), EmailAddress] string? Email);
@@ -36,7 +36,7 @@ public static class DeputiesApi
     {
         var deputy = new Deputy
         {
-            Name = request.Name.Trim(), Body = request.Body, Delegation = request.Delegation?.Trim(),
+            Name = request.Name.Trim(), Body = request.Body!.Value, Delegation = request.Delegation?.Trim(),
             Phone = request.Phone?.Trim(), Email = request.Email?.Trim(),
         };
         db.Deputies.Add(deputy);

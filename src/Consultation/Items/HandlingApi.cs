@@ -20,14 +20,18 @@ public sealed record OpinionBody([property: Required, StringLength(10_000, Minim
 
 public sealed record ExtensionBody(DateTime DueAtUtc, [property: Required, StringLength(2_000, MinimumLength = 4)] string Reason);
 
+// Phase, method and time are nullable so that a body without one is refused, not read as the first value or year 1.
 public sealed record ContactBody(
-    VisitPhase Phase, VisitMethod Method, DateTime AtUtc,
+    [property: Required(ErrorMessage = "Say when in the handling the contact was: BeforeAnswer, DuringHandling, AfterAnswer or FollowUp.")] VisitPhase? Phase,
+    [property: Required(ErrorMessage = "Say how the contact was made: Video, Phone or InPerson.")] VisitMethod? Method,
+    [property: Required(ErrorMessage = "Say when the contact took place.")] DateTime? AtUtc,
     [property: Range(1, 480)] int DurationMinutes,
     [property: Required, StringLength(10_000, MinimumLength = 2)] string Summary);
 
 /// <param name="AttachmentIds">The unit's own answer attachments for this item, not yet sent, to send with this answer.</param>
+// Nullable so that an answer without its category is refused, not filed as A (solved).
 public sealed record AnswerBody(
-    ResponseCategory Category, [property: Required, StringLength(20_000, MinimumLength = 10)] string Text,
+    [property: Required(ErrorMessage = "Choose the answer's category: A, B, C or D.")] ResponseCategory? Category, [property: Required, StringLength(20_000, MinimumLength = 10)] string Text,
     [property: MaxLength(20)] int[]? AttachmentIds = null);
 
 /// <summary>What a handler unit does with an assigned item, up to and including the answer.</summary>
@@ -117,14 +121,14 @@ public static class HandlingApi
     private static Task<Results<Ok<ItemDetail>, ProblemHttpResult>> RecordContact(int id, ContactBody body, ItemDesk desk) =>
         desk.ActAsync(id, w => w.Rules.RecordContact(), work =>
         {
-            var at = DateTime.SpecifyKind(body.AtUtc, DateTimeKind.Utc);
+            var at = DateTime.SpecifyKind(body.AtUtc!.Value, DateTimeKind.Utc);
             if (at > desk.Now)
                 throw new RefusedException(Refusal.When("contact_in_future", "Record a contact after it took place; schedule a visit for a future one."));
             var mine = work.Rules.Mine!;
             var submitter = work.Item.Signers.Single(s => s.Role == SignerRole.Submitter);
             var visit = new ReturnVisit
             {
-                ItemId = id, LeadUnitId = mine.UnitId, Phase = body.Phase, Method = body.Method, State = VisitState.Held,
+                ItemId = id, LeadUnitId = mine.UnitId, Phase = body.Phase!.Value, Method = body.Method!.Value, State = VisitState.Held,
                 StartUtc = at, DurationMinutes = body.DurationMinutes, EndUtc = at.AddMinutes(body.DurationMinutes),
                 ScheduledById = desk.Me.Id, ScheduledAtUtc = desk.Now, ClosedAtUtc = desk.Now,
                 Participants =
@@ -136,7 +140,7 @@ public static class HandlingApi
             desk.Db.Visits.Add(visit);
             desk.Db.VisitRecords.Add(new VisitRecord
             {
-                Visit = visit, ItemId = id, AuthorId = desk.Me.Id, MethodUsed = body.Method, WrittenAtUtc = desk.Now,
+                Visit = visit, ItemId = id, AuthorId = desk.Me.Id, MethodUsed = visit.Method, WrittenAtUtc = desk.Now,
                 Participants = $"{submitter.Deputy!.Name}, {desk.Me.DisplayName} ({mine.Unit!.Name})",
                 DeputyOpinion = body.Summary.Trim(), State = RecordState.Draft,
             });
@@ -153,7 +157,7 @@ public static class HandlingApi
             var reHandling = await desk.Db.ReHandlings.Where(r => r.ItemId == id && r.AnsweredAtUtc == null).FirstOrDefaultAsync();
             var response = new Response
             {
-                ItemId = id, UnitId = mine.UnitId, AuthorId = desk.Me.Id, Category = body.Category, Text = body.Text.Trim(),
+                ItemId = id, UnitId = mine.UnitId, AuthorId = desk.Me.Id, Category = body.Category!.Value, Text = body.Text.Trim(),
                 AnsweredAtUtc = desk.Now, IsFollowUp = item.State == ItemState.Closed, ReHandling = reHandling,
             };
             desk.Db.Responses.Add(response);

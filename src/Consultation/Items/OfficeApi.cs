@@ -11,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Items;
 
+// Kind and level are nullable so that an item without one is refused, not registered as a city-level suggestion.
 public sealed record RegisterItem(
-    int? SessionId, ItemKind Kind, ItemLevel Level,
+    int? SessionId,
+    [property: Required(ErrorMessage = "Say what the item is: Suggestion, Proposal or Express.")] ItemKind? Kind,
+    [property: Required(ErrorMessage = "Say whose item it is: City or District.")] ItemLevel? Level,
     [property: Required, StringLength(200, MinimumLength = 4)] string Title,
     [property: Required, StringLength(20_000, MinimumLength = 10)] string Body,
     [property: StringLength(10_000)] string? Problem,
@@ -28,7 +31,10 @@ public sealed record Classification(
     bool IsUrgent, bool IsTroublesome, bool IsDifficult, bool IsLongOverdue, bool IsKey,
     [property: StringLength(10_000)] string? HandlingPlan, ItemLevel Level, Guid Version);
 
-public sealed record Decision(bool Approve, [property: StringLength(2_000)] string? Note);
+// Nullable so that a body without it is refused, not read as a refusal of the request.
+public sealed record Decision(
+    [property: Required(ErrorMessage = "Say whether you approve the request: approve is true or false.")] bool? Approve,
+    [property: StringLength(2_000)] string? Note);
 
 /// <summary>The office registers, assigns, classifies, decides units' requests and closes items.</summary>
 public static class OfficeApi
@@ -58,7 +64,7 @@ public static class OfficeApi
             return Problems.Invalid("submitterDeputyId", "Choose the submitter and co-signers from the deputies' records.");
         var item = new Item
         {
-            SessionId = session.Id, Kind = request.Kind, Level = request.Level, State = ItemState.Submitted,
+            SessionId = session.Id, Kind = request.Kind!.Value, Level = request.Level!.Value, State = ItemState.Submitted,
             Title = request.Title.Trim(), Body = request.Body.Trim(), Problem = request.Problem?.Trim(), Requests = request.Requests?.Trim(),
             CreatedAtUtc = desk.Now, SubmittedAtUtc = desk.Now,
             // Registered from paper: the office has the signatures in hand.
@@ -171,7 +177,7 @@ public static class OfficeApi
         {
             Decide(pending, request, desk);
             var assignment = work.Item.Assignments.Single(a => a.Id == pending.AssignmentId);
-            if (request.Approve)
+            if (request.Approve == true)
             {
                 assignment.State = AssignmentState.Returned;
                 assignment.ReturnedAtUtc = desk.Now;
@@ -179,7 +185,7 @@ public static class OfficeApi
                 if (!work.Item.Assignments.Any(a => a.State == AssignmentState.Active && a.Role != AssignmentRole.Co))
                     work.Item.State = ItemState.Registered;
             }
-            await desk.Notify.QueueAsync(desk.Notify.HandlersOf(assignment.UnitId), request.Approve ? "return-approved" : "return-refused",
+            await desk.Notify.QueueAsync(desk.Notify.HandlersOf(assignment.UnitId), request.Approve == true ? "return-approved" : "return-refused",
                 work.Item, new { note = request.Note });
         });
     }
@@ -194,16 +200,16 @@ public static class OfficeApi
         {
             var assignment = work.Item.Assignments.Single(a => a.Id == pending.AssignmentId);
             var cap = desk.Deadlines.ExtensionCap(assignment.AssignedAtUtc);
-            if (request.Approve && pending.RequestedDueAtUtc > cap)
+            if (request.Approve == true && pending.RequestedDueAtUtc > cap)
                 throw new RefusedException(Refusal.When("extension_past_cap",
                     $"An extension may not go past {cap:yyyy-MM-dd} ({desk.Deadlines.ExtensionCapMonths} months after assignment): refuse it, or ask the unit for an earlier date.",
                     new { capUtc = cap, months = desk.Deadlines.ExtensionCapMonths }));
             Decide(pending, request, desk);
-            if (request.Approve)
+            if (request.Approve == true)
                 assignment.DueAtUtc = pending.RequestedDueAtUtc;
-            await desk.Notify.QueueAsync(desk.Notify.HandlersOf(assignment.UnitId), request.Approve ? "extension-approved" : "extension-refused",
+            await desk.Notify.QueueAsync(desk.Notify.HandlersOf(assignment.UnitId), request.Approve == true ? "extension-approved" : "extension-refused",
                 work.Item, new { note = request.Note, dueAtUtc = pending.RequestedDueAtUtc });
-            if (request.Approve)
+            if (request.Approve == true)
                 await desk.Notify.QueueAsync(desk.Notify.SignersOf(work.Item.Id), "extended", work.Item,
                     new { reason = pending.Reason, dueAtUtc = pending.RequestedDueAtUtc });
         });
@@ -211,7 +217,7 @@ public static class OfficeApi
 
     private static void Decide(IDecided request, Decision decision, ItemDesk desk)
     {
-        request.State = decision.Approve ? RequestState.Approved : RequestState.Refused;
+        request.State = decision.Approve == true ? RequestState.Approved : RequestState.Refused;
         request.DecidedById = desk.Me.Id;
         request.DecidedAtUtc = desk.Now;
         request.DecisionNote = decision.Note?.Trim();

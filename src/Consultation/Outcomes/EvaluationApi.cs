@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Outcomes;
 
-public sealed record EvaluationBody(Satisfaction Work, Satisfaction Result, [property: StringLength(4_000)] string? Comment)
+// Nullable so that a verdict left out is refused, not read as satisfied.
+public sealed record EvaluationBody(
+    [property: Required(ErrorMessage = "Give your verdict on the handling work: Satisfied, BasicallySatisfied or Dissatisfied.")] Satisfaction? Work,
+    [property: Required(ErrorMessage = "Give your verdict on the result: Satisfied, BasicallySatisfied or Dissatisfied.")] Satisfaction? Result,
+    [property: StringLength(4_000)] string? Comment)
     : IValidatableObject
 {
     [System.Text.Json.Serialization.JsonIgnore]
@@ -39,7 +43,7 @@ public static class EvaluationApi
                 .OrderByDescending(r => r.AnsweredAtUtc).ThenByDescending(r => r.Id).FirstAsync();
             var evaluation = new Evaluation
             {
-                ItemId = id, ResponseId = response.Id, DeputyId = desk.Me.DeputyId!.Value, Work = body.Work, Result = body.Result,
+                ItemId = id, ResponseId = response.Id, DeputyId = desk.Me.DeputyId!.Value, Work = body.Work!.Value, Result = body.Result!.Value,
                 Comment = body.Comment?.Trim(), EvaluatedAtUtc = desk.Now,
             };
             desk.Db.Evaluations.Add(evaluation);

@@ -40,7 +40,7 @@ internal static class RecordForm
     /// <param name="carriedFrom">For an amendment: the amended record's commitments, copied with their done marks.</param>
     public static void Apply(VisitRecord record, WriteRecord body, DateTime now, List<Commitment>? carriedFrom = null)
     {
-        record.MethodUsed = body.MethodUsed;
+        record.MethodUsed = body.MethodUsed!.Value;
         record.Participants = body.Participants.Trim();
         record.DeputyOpinion = body.DeputyOpinion.Trim();
         record.Explained = string.IsNullOrWhiteSpace(body.Explained) ? null : body.Explained.Trim();

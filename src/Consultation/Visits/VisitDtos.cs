@@ -9,8 +9,11 @@ public sealed record VisitDto(
     DateTime StartUtc, DateTime EndUtc, int DurationMinutes, DateTime RoomOpensAtUtc, string? Location, string? Agenda,
     string? CancellationReason, int Sequence, ParticipantDto[] Participants, string[] Actions, Guid Version, DateTime ServerNowUtc);
 
+// Phase and method are nullable so that a body without one is refused, not read as a video visit before the answer.
 public sealed record ScheduleVisit(
-    VisitPhase Phase, VisitMethod Method, DateTime StartUtc,
+    [property: Required(ErrorMessage = "Say when in the handling the visit is: BeforeAnswer, DuringHandling, AfterAnswer or FollowUp.")] VisitPhase? Phase,
+    [property: Required(ErrorMessage = "Say how the visit is held: Video, Phone or InPerson.")] VisitMethod? Method,
+    DateTime StartUtc,
     [property: Range(10, 240, ErrorMessage = "A visit lasts from 10 to 240 minutes.")] int DurationMinutes,
     [property: MaxLength(20)] int[]? CoSignerIds,
     [property: MaxLength(20)] int[]? StaffUserIds,
@@ -30,7 +33,8 @@ public sealed record RescheduleVisit(
 
 public sealed record CancelVisit([property: Required, StringLength(2_000, MinimumLength = 2)] string Reason, Guid Version);
 
-public sealed record VisitOutcome(bool Held);
+// Nullable so that a body without it is refused, not read as "did not take place".
+public sealed record VisitOutcome([property: Required(ErrorMessage = "Say whether the visit took place: held is true or false.")] bool? Held);
 
 public sealed record Clash(string Name, DateTime StartUtc, DateTime EndUtc, string? ItemNumber);
 

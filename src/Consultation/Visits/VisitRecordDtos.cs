@@ -5,8 +5,9 @@ namespace Consultation.Visits;
 /// <summary>A commitment as the lead unit writes it into a record; the owner is the lead or a co-handling unit of the item.</summary>
 public sealed record CommitmentInput(int? Id, string? Text, int OwnerUnitId, DateTime DueAtUtc);
 
+// The method is nullable so that a record without it is refused, not read as a video visit.
 public sealed record WriteRecord(
-    VisitMethod MethodUsed,
+    [property: Required(ErrorMessage = "Say how the visit was held: Video, Phone or InPerson.")] VisitMethod? MethodUsed,
     [property: Required(ErrorMessage = "Say who took part."), StringLength(2_000, MinimumLength = 2, ErrorMessage = "Say who took part (2 to 2,000 characters).")]
     string Participants,
     [property: Required(ErrorMessage = "Write down the deputy's opinions."), StringLength(10_000, MinimumLength = 2, ErrorMessage = "Write down the deputy's opinions (2 to 10,000 characters).")]

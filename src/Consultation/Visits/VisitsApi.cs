@@ -59,7 +59,7 @@ public static class VisitsApi
 
         var visit = new ReturnVisit
         {
-            ItemId = id, LeadUnitId = mine.UnitId, Phase = request.Phase, Method = request.Method, State = VisitState.Scheduled,
+            ItemId = id, LeadUnitId = mine.UnitId, Phase = request.Phase!.Value, Method = request.Method!.Value, State = VisitState.Scheduled,
             StartUtc = start, DurationMinutes = request.DurationMinutes, EndUtc = start.AddMinutes(request.DurationMinutes),
             Location = request.Location?.Trim(), Agenda = request.Agenda?.Trim(), ScheduledById = desk.Me.Id, ScheduledAtUtc = desk.Now,
             Participants =
@@ -82,7 +82,7 @@ public static class VisitsApi
             if ((replaced = await LoadOwnAsync(desk, replaces.VisitId, replaces.Version)) is null)
                 return await Refusal(desk, replaces.VisitId, replaces.Version);
         }
-        if (await ClashAsync(desk.Db, visit, settings.Value, except: replaced?.Id) is { } clash)
+        if (await ClashAsync(desk, visit, settings.Value, except: replaced?.Id) is { } clash)
             return clash;
         desk.Db.Visits.Add(visit);
         if (replaced is not null)
@@ -136,7 +136,7 @@ public static class VisitsApi
         if (start <= desk.Now)
             return Problems.Invalid("startUtc", "Choose a start time in the future.");
         (visit.StartUtc, visit.DurationMinutes, visit.EndUtc) = (start, request.DurationMinutes, start.AddMinutes(request.DurationMinutes));
-        if (await ClashAsync(desk.Db, visit, settings.Value) is { } clash)
+        if (await ClashAsync(desk, visit, settings.Value) is { } clash)
             return clash;
         visit.Sequence++;
         visit.ScheduledAtUtc = desk.Now;
@@ -177,7 +177,7 @@ public static class VisitsApi
                 : Problems.NotFound("The visit");
         if (visit.State is VisitState.Cancelled || visit.StartUtc > desk.Now)
             return Items.Refusal.When("visit_not_started", "Record the outcome once the visit has started.").ToProblem();
-        visit.State = request.Held ? VisitState.Held : VisitState.NoShow;
+        visit.State = request.Held == true ? VisitState.Held : VisitState.NoShow;
         visit.ClosedAtUtc ??= desk.Now;
         desk.AfterSave(() => jobs.SyncVisitAsync(id));
         await desk.SaveAsync();
@@ -230,34 +230,47 @@ public static class VisitsApi
                           where v.State == VisitState.Scheduled && v.StartUtc < dayEnd && v.EndUtc > dayStart
                                 && ((p.DeputyId != null && deputies.Contains(p.DeputyId.Value)) || (p.UserId != null && users.Contains(p.UserId.Value)))
                           select new { p.DeputyId, p.UserId, p.DisplayName, v.Id, v.StartUtc, v.EndUtc, i.Number }).ToListAsync();
+        var named = await VisibleAsync(desk, rows.Select(r => r.Id));
         var people = deputies.Select(d => $"deputy:{d}").Concat(users.Select(u => $"user:{u}"));
         return TypedResults.Ok(people.Select(person =>
         {
             var mine = rows.Where(r => person == (r.DeputyId is { } d ? $"deputy:{d}" : $"user:{r.UserId}")).ToList();
             return new PersonAgenda(person, mine.FirstOrDefault()?.DisplayName ?? "",
-                mine.OrderBy(r => r.StartUtc).Select(r => new AgendaEntry(r.Id, r.StartUtc, r.EndUtc, r.Number)).ToArray());
+                mine.OrderBy(r => r.StartUtc).Select(r => new AgendaEntry(r.Id, r.StartUtc, r.EndUtc, named.Contains(r.Id) ? r.Number : null)).ToArray());
         }).ToArray());
     }
 
-    /// <summary>A person can be in one visit at a time: the first overlap found is named.</summary>
-    private static async Task<ProblemHttpResult?> ClashAsync(AppDbContext db, ReturnVisit visit, VisitSettings settings, int? except = null)
+    /// <summary>
+    /// A person can be in one visit at a time: the first overlap found is named, with its item only to someone who
+    /// may see that visit.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> ClashAsync(ItemDesk desk, ReturnVisit visit, VisitSettings settings, int? except = null)
     {
+        var db = desk.Db;
         var deputies = visit.Participants.Where(p => p.DeputyId != null).Select(p => p.DeputyId!.Value).ToArray();
         var users = visit.Participants.Where(p => p.UserId != null).Select(p => p.UserId!.Value).ToArray();
-        var clash = await (from p in db.VisitParticipants
+        var found = await (from p in db.VisitParticipants
                            join v in db.Visits on p.VisitId equals v.Id
                            join i in db.Items on v.ItemId equals i.Id
                            where v.Id != visit.Id && v.Id != except && v.State == VisitState.Scheduled && v.StartUtc < visit.EndUtc && v.EndUtc > visit.StartUtc
                                  && ((p.DeputyId != null && deputies.Contains(p.DeputyId.Value)) || (p.UserId != null && users.Contains(p.UserId.Value)))
                            orderby v.StartUtc
-                           select new Clash(p.DisplayName, v.StartUtc, v.EndUtc, i.Number)).FirstOrDefaultAsync();
-        if (clash is null)
+                           select new { v.Id, Clash = new Clash(p.DisplayName, v.StartUtc, v.EndUtc, i.Number) }).FirstOrDefaultAsync();
+        if (found is null)
             return null;
+        var clash = (await VisibleAsync(desk, [found.Id])).Count > 0 ? found.Clash : found.Clash with { ItemNumber = null };
         var zone = settings.TimeZone;
         return Problems.Of(StatusCodes.Status409Conflict, "visit_clash",
-            $"{clash.Name} already has a visit from {MessageTexts.Time(clash.StartUtc, zone)} to {MessageTexts.Time(clash.EndUtc, zone)[11..]} ({zone}) " +
-            $"for {clash.ItemNumber}: choose another time.",
+            $"{clash.Name} already has a visit from {MessageTexts.Time(clash.StartUtc, zone)} to {MessageTexts.Time(clash.EndUtc, zone)[11..]} ({zone})" +
+            $"{(clash.ItemNumber is null ? "" : $" for {clash.ItemNumber}")}: choose another time.",
             new Dictionary<string, object?> { ["clash"] = clash });
+    }
+
+    /// <summary>Which of these visits the caller may see, and so may be told their item.</summary>
+    private static Task<List<int>> VisibleAsync(ItemDesk desk, IEnumerable<int> visitIds)
+    {
+        var ids = visitIds.Distinct().ToArray();
+        return desk.Db.Visits.VisibleTo(desk.Db, desk.Me).Where(v => ids.Contains(v.Id)).Select(v => v.Id).ToListAsync();
     }
 
     private static async Task<ReturnVisit?> LoadOwnAsync(ItemDesk desk, int id, Guid version)

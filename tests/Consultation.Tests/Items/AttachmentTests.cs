@@ -20,7 +20,7 @@ public sealed class AttachmentTests : IAsyncLifetime
     public async Task InitializeAsync() => _w = await ItemWorld.CreateAsync();
     public async Task DisposeAsync() => await _w.DisposeAsync();
 
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"u8, .. RandomNumberGenerator.GetBytes(3000), .. "\n%%EOF\n"u8];
+    internal static readonly byte[] Pdf = [.. "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"u8, .. RandomNumberGenerator.GetBytes(3000), .. "\n%%EOF\n"u8];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. RandomNumberGenerator.GetBytes(500)];
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class AttachmentTests : IAsyncLifetime
         return JsonSerializer.Deserialize<AttachmentDto>(text, ItemWorld.Json)!;
     }
 
-    private static MultipartFormDataContent Form(byte[] file, string name, string purpose, string declared = "application/pdf")
+    internal static MultipartFormDataContent Form(byte[] file, string name, string purpose, string declared = "application/pdf")
     {
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue(declared);

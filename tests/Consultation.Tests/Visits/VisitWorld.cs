@@ -4,6 +4,7 @@ using Consultation.Tests.Items;
 using Consultation.Visits;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Visits;
@@ -50,4 +51,10 @@ public static class VisitWorld
     }
 
     public static async Task<ItemDetail> ItemWithContactableDeputyAsync(this ItemWorld w) => await w.SignedAsync();
+
+    /// <summary>Any write moves one of these: a visit's state, sequence or time, a request, an audit entry or a notification.</summary>
+    public static Task<string> VisitFingerprintAsync(this ItemWorld w) => w.App.WithDb(async db => string.Join(";",
+        string.Join(",", await db.Visits.OrderBy(v => v.Id).Select(v => new { v.Id, v.State, v.Sequence, v.StartUtc, v.DurationMinutes }).ToListAsync()),
+        string.Join(",", await db.VisitRequests.OrderBy(r => r.Id).Select(r => new { r.Id, r.State }).ToListAsync()),
+        await db.AuditEntries.CountAsync(), await db.Notifications.CountAsync()));
 }
