@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PeerLink, PreparedOffer, unwrap, wrap, type SignalKind } from './peerLink'
+import { PeerLink, PreparedOffer, renegotiateNewAfterMs, unwrap, wrap, type SignalKind } from './peerLink'
 
 describe('signal envelopes', () => {
   it('carry the sending page tag with the description or candidate', () => {
@@ -19,6 +19,7 @@ describe('signal envelopes', () => {
 // stream, as a browser fires `track` before the description's promise settles.
 class RecordingPeerConnection {
   static log: string[] = []
+  connectionState: RTCPeerConnectionState = 'new'
   signalingState: RTCSignalingState = 'stable'
   localDescription: RTCSessionDescriptionInit | null = null
   onnegotiationneeded: (() => void) | null = null
@@ -56,7 +57,17 @@ class RecordingPeerConnection {
       },
     }
   }
-  async setLocalDescription() {
+  // A restart asks for negotiation, as a browser's does.
+  restartIce() {
+    RecordingPeerConnection.log.push('restartIce')
+    queueMicrotask(() => this.signalingState === 'stable' && this.onnegotiationneeded?.())
+  }
+  async setLocalDescription(description?: RTCSessionDescriptionInit) {
+    if (description?.type === 'rollback') {
+      RecordingPeerConnection.log.push('rollback')
+      this.signalingState = 'stable'
+      return
+    }
     const type = this.signalingState === 'have-remote-offer' ? 'answer' : 'offer'
     RecordingPeerConnection.log.push(`setLocalDescription ${type}`)
     await Promise.resolve()
@@ -176,5 +187,27 @@ describe('a peer link on the way to media', () => {
     await link.receive('answer', { tag: 'their-page', sdp: 'answer sdp' })
 
     expect(log.slice(-2)).toEqual(['setRemoteDescription answer', 'stream their camera'])
+  })
+
+  it('offers again, restarting ICE, when its offer was lost on the way and the connection stayed new', async () => {
+    vi.useFakeTimers()
+    try {
+      const link = makeLink(false)
+      link.addStream(stream)
+      link.offerNow()
+      await vi.waitFor(() => expect(log).toContain('send offer'))
+      log.length = 0
+
+      await vi.advanceTimersByTimeAsync(renegotiateNewAfterMs)
+      expect(log).toEqual(['rollback', 'restartIce', 'setLocalDescription offer', 'send offer'])
+
+      // Once it is under way, it is left to ICE.
+      Object.assign(link.pc, { connectionState: 'connecting' })
+      log.length = 0
+      await vi.advanceTimersByTimeAsync(renegotiateNewAfterMs)
+      expect(log).toEqual([])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

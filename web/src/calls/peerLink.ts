@@ -12,6 +12,9 @@ export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'failed' |
 
 // How long a connection may stay disconnected before an ICE restart.
 export const restartAfterMs = 3_000
+// How long a connection may stay new — its offer not answered, or no candidates from the other side — before it is
+// negotiated again: a signal lost while the hub stayed connected (refused over a limit, say) would leave it so for good.
+export const renegotiateNewAfterMs = 15_000
 
 export interface Envelope {
   tag: string
@@ -57,6 +60,7 @@ export class PeerLink {
   // Signals are handled one after another: each awaits the previous one's descriptions.
   private queue: Promise<void> = Promise.resolve()
   private restartTimer: ReturnType<typeof setTimeout> | undefined
+  private newTimer: ReturnType<typeof setTimeout> | undefined
   private readonly senders = new Map<MediaStreamTrack, RTCRtpSender>()
   // Transceivers this side offered to receive only, by kind, until a track of that kind is sent on them.
   private readonly receiving = new Map<string, RTCRtpTransceiver>()
@@ -85,6 +89,7 @@ export class PeerLink {
     this.pc.onsignalingstatechange = () => {
       if (this.pc.signalingState === 'stable') void this.applyCameraLimit()
     }
+    this.watchNew()
   }
 
   // Sends every track of the stream (a later track, e.g. a screen, renegotiates by itself). A track of a kind this side
@@ -146,8 +151,17 @@ export class PeerLink {
 
   close() {
     clearTimeout(this.restartTimer)
+    clearTimeout(this.newTimer)
     this.pc.close()
     this.setState('closed')
+  }
+
+  private watchNew() {
+    this.newTimer = setTimeout(() => {
+      if (this.state === 'closed' || this.pc.connectionState !== 'new') return
+      void this.recover()
+      this.watchNew()
+    }, renegotiateNewAfterMs)
   }
 
   private async handle(kind: SignalKind, envelope: Envelope) {
