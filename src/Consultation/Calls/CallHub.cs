@@ -123,11 +123,8 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         text = text.Trim();
         if (text.Length == 0 || text.Length > Settings.MaxChatLength)
             throw new HubException($"A chat message has 1 to {Settings.MaxChatLength} characters.");
-        var message = new ChatMessage { VisitId = seat.Room.VisitId, ParticipantId = seat.ParticipantId, Text = text, SentAtUtc = Now };
-        db.ChatMessages.Add(message);
-        await db.SaveChangesAsync();
         var name = seat.Room.Find(seat.ParticipantId)?.Peer.DisplayName ?? "";
-        await Clients.Group(Group(seat.Room.VisitId)).Chat(new ChatLine(message.Id, seat.ParticipantId, name, text, message.SentAtUtc));
+        await CallReportApi.SayAsync(db, Clients.Group(Group(seat.Room.VisitId)), seat.Room.VisitId, seat.ParticipantId, name, text, Now);
     }
 
     /// <summary>Each page of a call reports every minute and on leaving; the participant's latest report is kept.</summary>

@@ -33,6 +33,18 @@ public static class CallReportApi
     public static void MapCallReport(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/visits/{id:int}/call", Get).WithTags("Calls").RequireAuthorization(p => p.RequireRole(Roles.Handler, Roles.Office));
 
+    /// <summary>A line said in a visit's room: kept with the visit, then sent to everyone in the room.</summary>
+    public static async Task<ChatLine> SayAsync(AppDbContext db, IVisitClient room, int visitId, int participantId, string name, string text,
+        DateTime now)
+    {
+        var message = new ChatMessage { VisitId = visitId, ParticipantId = participantId, Text = text, SentAtUtc = now };
+        db.ChatMessages.Add(message);
+        await db.SaveChangesAsync();
+        var line = new ChatLine(message.Id, participantId, name, text, now);
+        await room.Chat(line);
+        return line;
+    }
+
     /// <summary>The chat of a visit's room, oldest first, each line with its writer's name.</summary>
     public static IQueryable<ChatLine> ChatOf(AppDbContext db, int visitId) =>
         db.ChatMessages.AsNoTracking().Where(m => m.VisitId == visitId).OrderBy(m => m.Id)

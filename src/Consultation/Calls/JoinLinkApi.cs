@@ -108,9 +108,9 @@ public static class JoinLinkApi
             return NotParticipant();
         var (visit, me) = found;
         var now = clock.GetUtcNow().UtcDateTime;
-        var closes = RoomWindow.Closes(visit, visits.Value);
-        if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video || now >= closes)
+        if (RoomWindow.IsGone(visit, now, visits.Value))
             return Problems.Conflict("room_closed", "This visit has no video room open now or later: ask the unit to schedule another visit.");
+        var closes = RoomWindow.Closes(visit, visits.Value);
         return TypedResults.Ok(new IceConfig(TurnCredentials.For(calls.Value, visit.Id, me.Id, now, closes), IceConfig.PolicyOf(calls.Value)));
     }
 

@@ -35,13 +35,8 @@ public static class LobbyNoteApi
         if (text.Length == 0 || text.Length > calls.Value.MaxChatLength)
             return Problems.Invalid("text", $"Write 1 to {calls.Value.MaxChatLength} characters.");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video || now >= RoomWindow.Closes(visit, visits.Value))
+        if (RoomWindow.IsGone(visit, now, visits.Value))
             return Problems.Conflict("room_closed", "This visit has no video room open now or later: there is no lobby to write to.");
-        var message = new ChatMessage { VisitId = id, ParticipantId = me.Id, Text = text, SentAtUtc = now };
-        db.ChatMessages.Add(message);
-        await db.SaveChangesAsync();
-        var line = new ChatLine(message.Id, me.Id, me.DisplayName, text, now);
-        await hub.Clients.Group(CallHub.Group(id)).Chat(line);
-        return TypedResults.Ok(line);
+        return TypedResults.Ok(await CallReportApi.SayAsync(db, hub.Clients.Group(CallHub.Group(id)), id, me.Id, me.DisplayName, text, now));
     }
 }

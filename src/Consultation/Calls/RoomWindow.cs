@@ -9,4 +9,8 @@ public static class RoomWindow
         visit.StartUtc - (role == ParticipantRole.LeadUnit ? calls.LeadUnitEarlyJoin : visits.RoomOpensBefore);
 
     public static DateTime Closes(ReturnVisit visit, VisitSettings visits) => visit.EndUtc + visits.CloseAfterEnd;
+
+    /// <summary>No video room now or later: not a video visit still to take place, or its room has closed.</summary>
+    public static bool IsGone(ReturnVisit visit, DateTime now, VisitSettings visits) =>
+        visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video || now >= Closes(visit, visits);
 }
