@@ -9,6 +9,7 @@ using Consultation.Visits;
 using Consultation.Notifications;
 using Consultation.Outcomes;
 using Consultation.Review;
+using Consultation.ScaleOut;
 using Consultation.Units;
 using Consultation.Web;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,7 @@ public static class ConsultationSetup
         builder.AddConsultationAccounts();
         builder.Services.Configure<DeadlineSettings>(builder.Configuration.GetSection("Deadlines"));
         // Enough for an SDP offer with many candidates; larger messages close that one connection.
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024).AddMessagePackProtocol();
+        builder.AddScaleOut(builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024).AddMessagePackProtocol());
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<ItemDesk>();
         builder.AddAttachments();

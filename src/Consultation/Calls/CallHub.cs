@@ -55,8 +55,8 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             throw new HubException("You are not a participant of this visit: open the link from your own invitation, or sign in with your own account.");
         var opens = RoomWindow.OpensFor(visit, participant.Role, Settings, visitSettings.Value);
         var closes = RoomWindow.Closes(visit, visitSettings.Value);
-        if (rooms.Find(visitId)?.Ended == true || (visit.ClosedAtUtc is not null && Now <= closes))
-            throw new HubException("The lead unit has ended this visit: ask the unit to schedule another one if more is to be said.");
+        if (visit.ClosedAtUtc is not null && Now <= closes)
+            throw Ended();
         if (visit.State != VisitState.Scheduled || visit.Method != VisitMethod.Video)
             throw new HubException("This visit is not a video visit that is still to take place.");
         if (Now < opens)
@@ -65,8 +65,10 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             throw new HubException("The room has closed: ask the unit to schedule another visit.");
 
         var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));
-        var (room, added, replaced, opened) = rooms.Enter(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
-        if (!added)
+        var (room, outcome, replaced, opened) = await rooms.EnterAsync(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
+        if (outcome == EntryOutcome.Ended)
+            throw Ended();
+        if (outcome == EntryOutcome.Full)
             throw new HubException($"The room is full ({Settings.MaxParticipants} participants).");
         if (replaced is not null)
         {
@@ -100,20 +102,20 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             throw new HubException($"The signal is larger than {Settings.MaxSignalBytes} characters.");
         if (!seat.Room.IsOpen)
             throw new HubException("The room is still a lobby: wait until a handler of the unit joins.");
-        if (seat.Room.Find(to) is not { } target)
+        if (await rooms.MemberAsync(seat.Room, to) is not { } target)
         {
             // A signal to someone outside this room (or gone) is dropped, never forwarded elsewhere.
             log.LogWarning("Dropped a {Kind} from participant {From} to {To}, who is not in room {Visit}", kind, seat.ParticipantId, to, seat.Room.VisitId);
             return;
         }
-        await Clients.Client(target.ConnectionId).Signal(seat.ParticipantId, kind, payload);
+        await rooms.To(Clients, seat.Room, target).Signal(seat.ParticipantId, kind, payload);
     }
 
     public async Task SetMedia(bool audio, bool video, bool screen)
     {
         var seat = Seated();
         var media = new MediaState(audio, video, screen);
-        seat.Room.SetMedia(seat.ParticipantId, media);
+        await rooms.SetMediaAsync(seat, media);
         await Clients.OthersInGroup(Group(seat.Room.VisitId)).MediaChanged(seat.ParticipantId, media);
     }
 
@@ -149,14 +151,12 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
 
     private async Task LeaveAsync(string connectionId)
     {
-        if (rooms.Unseat(connectionId) is not { } seat || !seat.Room.Leave(seat.ParticipantId, connectionId))
+        if (await rooms.LeaveAsync(connectionId) is not { } seat)
             return;
         await Groups.RemoveFromGroupAsync(connectionId, Group(seat.Room.VisitId));
         await attendance.LeftAsync(seat.Room.VisitId, seat.ParticipantId, Now);
         await Clients.Group(Group(seat.Room.VisitId)).ParticipantLeft(seat.ParticipantId);
-        if (seat.Room.Members.Count == 0)
-            rooms.LetGoIfEmpty(seat.Room);
-        else if (!seat.Room.IsOpen)
+        if (seat.Room.Members.Count > 0 && !seat.Room.IsOpen)
             await Clients.Group(Group(seat.Room.VisitId)).RoomStateChanged("lobby");
     }
 
@@ -168,6 +168,9 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             throw new HubException($"Too many messages: at most {Settings.MaxMessagesPerSecond} a second.");
         return seat;
     }
+
+    private static HubException Ended() =>
+        new("The lead unit has ended this visit: ask the unit to schedule another one if more is to be said.");
 
     /// <summary>Perfect negotiation needs exactly one polite side per pair: the participant with the higher id.</summary>
     private static PeerView View(Peer peer, int toward, int asSeenBy) =>

@@ -26,11 +26,8 @@ public sealed partial class CallHub
             throw new HubException("Only a handler of the lead unit can end the visit for everyone: use Leave to go yourself.");
         var group = Group(seat.Room.VisitId);
         await Clients.Group(group).RoomStateChanged("closed");
-        foreach (var member in seat.Room.End())
-        {
-            rooms.Unseat(member.ConnectionId);
-            await Groups.RemoveFromGroupAsync(member.ConnectionId, group);
-        }
+        foreach (var connectionId in await rooms.EndAsync(seat.Room))
+            await Groups.RemoveFromGroupAsync(connectionId, group);
         var visitId = seat.Room.VisitId;
         await attendance.LeftAsync(visitId, participantId: null, Now);
         var sequence = await db.Visits.Where(v => v.Id == visitId).Select(v => v.Sequence).SingleAsync();

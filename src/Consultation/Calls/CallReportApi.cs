@@ -59,7 +59,7 @@ public static class CallReportApi
             return Problems.NotFound("The visit");
         var stays = await db.Attendance.AsNoTracking().Where(a => a.VisitId == id).OrderBy(a => a.JoinedAtUtc).ToListAsync();
         var reports = await db.CallQuality.AsNoTracking().Where(q => q.VisitId == id).ToListAsync();
-        var live = rooms.Find(id);
+        var live = await rooms.ReadAsync(id);
         // An open stay counts until now, or until the room closed if it did without its leave written.
         var cutoff = Min(desk.Now, visit.ClosedAtUtc ?? RoomWindow.Closes(visit, settings.Value));
         var people = visit.Participants.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p =>

@@ -24,6 +24,11 @@ public sealed class CallSettings
     public int MaxSignalBytes { get; set; } = 32 * 1024;
     public int MaxMessagesPerSecond { get; set; } = 50;
     public int MaxChatLength { get; set; } = 1_000;
+    /// <summary>
+    /// With several servers (<c>ConnectionStrings:Redis</c>): how often each says it is alive; the members of a server
+    /// silent for three of these are taken out of their rooms.
+    /// </summary>
+    public TimeSpan ServerHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 public sealed record IceServer(string[] Urls, string? Username = null, string? Credential = null);

@@ -1,3 +1,4 @@
+using Consultation.ScaleOut;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,7 +13,14 @@ public static class CallsSetup
     public static IHostApplicationBuilder AddCalls(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<CallSettings>(builder.Configuration.GetSection("Calls"));
-        builder.Services.AddSingleton<RoomRegistry>();
+        if (ScaleOutSetup.RedisOf(builder.Configuration) is null)
+            builder.Services.AddSingleton<RoomRegistry>();
+        else
+        {
+            builder.Services.AddSingleton<SharedRooms>();
+            builder.Services.AddSingleton<RoomRegistry>(s => s.GetRequiredService<SharedRooms>());
+            builder.Services.AddHostedService(s => s.GetRequiredService<SharedRooms>());
+        }
         builder.Services.AddSingleton<AttendanceLog>();
         builder.Services.AddSingleton<WaitingNotice>();
         builder.Services.AddScoped<JoinLinks>();

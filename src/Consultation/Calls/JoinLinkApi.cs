@@ -118,7 +118,7 @@ public static class JoinLinkApi
     {
         if (await VisitOfAsync(db, id, user) is not var (_, me))
             return NotParticipant();
-        var room = rooms.Find(id);
+        var room = await rooms.ReadAsync(id);
         var present = (room?.Members ?? []).Where(m => m.Peer.ParticipantId != me.Id).OrderBy(m => m.Peer.Role)
             .Select(m => new PresentPeer(m.Peer.DisplayName, m.Peer.Role)).ToArray();
         return TypedResults.Ok(new RoomPresence(room?.IsOpen ?? false, present));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Consultation.Visits;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Consultation.Calls;
 
@@ -7,7 +8,10 @@ public sealed record MediaState(bool Audio, bool Video, bool Screen);
 
 public sealed record Peer(int ParticipantId, string DisplayName, ParticipantRole Role, MediaState Media);
 
-/// <summary>Who is in one visit's room now, on this server. Kept in memory: no database call per signal.</summary>
+/// <summary>
+/// Who is in one visit's room now. Kept in memory: no database call per signal. With several servers
+/// (<see cref="SharedRooms"/>) it is this server's copy of the room kept in Redis, replaced whenever the room changes.
+/// </summary>
 public sealed class Room(int visitId)
 {
     private readonly Dictionary<int, Member> _members = [];
@@ -84,6 +88,53 @@ public sealed class Room(int visitId)
             return _letGo = _letGo || (_members.Count == 0 && !Ended);
     }
 
+    private long _version = -1;
+
+    /// <summary>
+    /// Takes the room's members as they are in the shared room (several servers), or ended; false when this copy is
+    /// already of a newer version (answers can arrive out of order).
+    /// </summary>
+    public bool Apply(IEnumerable<Member> members, bool ended, long version)
+    {
+        lock (_members)
+        {
+            if (version < _version)
+                return false;
+            _version = version;
+            _members.Clear();
+            if (!ended)
+                foreach (var member in members)
+                    _members[member.Peer.ParticipantId] = member;
+            Ended = ended;
+            _open = HasLeadUnit();
+            return true;
+        }
+    }
+
+    private int _holds;
+
+    /// <summary>
+    /// One more connection of this server in the shared room (several servers); false when the room was let go
+    /// meanwhile. The copy lives while this server has someone in it.
+    /// </summary>
+    public bool Hold()
+    {
+        lock (_members)
+        {
+            if (_letGo)
+                return false;
+            _holds++;
+            return true;
+        }
+    }
+
+    /// <summary>One connection fewer; true when it was the last, and the copy is let go.</summary>
+    public bool Release()
+    {
+        lock (_members)
+            return _letGo = --_holds == 0;
+    }
+
     private bool HasLeadUnit() => _members.Values.Any(m => m.Peer.Role == ParticipantRole.LeadUnit);
 
     public Member? Find(int participantId)
@@ -99,8 +150,17 @@ public sealed class Room(int visitId)
     }
 }
 
-/// <summary>The rooms of this server and which connection is which participant in which room.</summary>
-public sealed class RoomRegistry
+public enum EntryOutcome { Added, Full, Ended }
+
+/// <summary>A join's result: the room, and the connection of the same participant it replaced on this server.</summary>
+public sealed record RoomEntry(Room Room, EntryOutcome Outcome, string? Replaced, bool Opened);
+
+/// <summary>
+/// The rooms of this server and which connection is which participant in which room. With one server the rooms are
+/// this server's memory; with several, <see cref="SharedRooms"/> keeps them in Redis. The hub uses the asynchronous
+/// methods, which both answer.
+/// </summary>
+public class RoomRegistry
 {
     private readonly ConcurrentDictionary<int, Room> _rooms = new();
     private readonly ConcurrentDictionary<string, Seat> _seats = new();
@@ -159,6 +219,59 @@ public sealed class RoomRegistry
         if (_rooms.TryGetValue(visitId, out var room) && room.Ended)
             _rooms.TryRemove(new KeyValuePair<int, Room>(visitId, room));
     }
+
+    public virtual Task<RoomEntry> EnterAsync(int visitId, Peer peer, string connectionId, int capacity)
+    {
+        if (Find(visitId)?.Ended == true)
+            return Task.FromResult(new RoomEntry(Find(visitId)!, EntryOutcome.Ended, null, false));
+        var (room, added, replaced, opened) = Enter(visitId, peer, connectionId, capacity);
+        return Task.FromResult(new RoomEntry(room, added ? EntryOutcome.Added : EntryOutcome.Full, replaced, opened));
+    }
+
+    /// <summary>Takes the connection out of its room; its seat if it was still in it (a replaced connection was not).</summary>
+    public virtual Task<Seat?> LeaveAsync(string connectionId)
+    {
+        if (Unseat(connectionId) is not { } seat || !seat.Room.Leave(seat.ParticipantId, connectionId))
+            return Task.FromResult<Seat?>(null);
+        if (seat.Room.Members.Count == 0)
+            LetGoIfEmpty(seat.Room);
+        return Task.FromResult<Seat?>(seat);
+    }
+
+    public virtual Task SetMediaAsync(Seat seat, MediaState media)
+    {
+        seat.Room.SetMedia(seat.ParticipantId, media);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Ends the room for everyone; returns this server's connections still to be taken out of the room's group.</summary>
+    public virtual Task<IReadOnlyList<string>> EndAsync(Room room)
+    {
+        var connections = room.End().Select(m => m.ConnectionId).ToList();
+        connections.ForEach(c => Unseat(c));
+        return Task.FromResult<IReadOnlyList<string>>(connections);
+    }
+
+    /// <summary>The room as it is now, to be read (who is in it): null when nobody is.</summary>
+    public virtual Task<Room?> ReadAsync(int visitId) => Task.FromResult(Find(visitId));
+
+    /// <summary>A member of the caller's room, for a signal to reach.</summary>
+    public virtual ValueTask<Room.Member?> MemberAsync(Room room, int participantId) => ValueTask.FromResult(room.Find(participantId));
+
+    /// <summary>Where a signal to the member goes: their connection.</summary>
+    public virtual IVisitClient To(IHubClients<IVisitClient> clients, Room room, Room.Member member) => clients.Client(member.ConnectionId);
+
+    public virtual Task ForgetEndedAsync(int visitId)
+    {
+        ForgetEnded(visitId);
+        return Task.CompletedTask;
+    }
+
+    protected ConcurrentDictionary<int, Room> Rooms => _rooms;
+
+    /// <summary>This server's connections seated in the room.</summary>
+    protected IEnumerable<(string ConnectionId, Seat Seat)> SeatsIn(Room room) =>
+        _seats.Where(s => s.Value.Room == room).Select(s => (s.Key, s.Value));
 
     public void Sit(string connectionId, Room room, int participantId) => _seats[connectionId] = new Seat(room, participantId);
 

@@ -42,7 +42,7 @@ public sealed class VisitJobs(
                     break;
                 case VisitJobKind.AutoClose:
                     await CloseAsync(visit, item);
-                    rooms.ForgetEnded(visitId);
+                    await rooms.ForgetEndedAsync(visitId);
                     break;
                 case VisitJobKind.Cancellation:
                     await TellEveryoneAsync(visit, item, "visit-cancelled", withCalendar: true);

@@ -29,6 +29,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>Uploaded files go here, inside the test's own temporary folder.</summary>
     public string AttachmentsFolder => Directory.CreateDirectory(Path.Combine(_folder, "attachments")).FullName;
 
+    /// <summary>This app's own database, for a second server on the same one.</summary>
+    public string DatabaseConnection => $"Data Source={Path.Combine(_folder, "app.db")}";
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
 
     public TestApp With(string key, string? value)
@@ -47,7 +50,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Consultation", $"Data Source={Path.Combine(_folder, "app.db")}");
+        builder.UseSetting("ConnectionStrings:Consultation", DatabaseConnection);
         builder.UseSetting("Attachments:Folder", AttachmentsFolder);
         // Jobs are run by the tests themselves, on the fake clock; the storage is real and the app's own.
         builder.UseSetting("Jobs:RunServer", "false");
