@@ -8,10 +8,11 @@ using Microsoft.Data.Sqlite;
 namespace Consultation.Tests.Accounts;
 
 /// <summary>
-/// Real server processes on one SQLite database, each with its own empty home folder (where ASP.NET Core keeps its
-/// key ring when nothing else is said): a sign-in cookie must hold on every server and after every restart.
+/// Real server processes on one database, each with its own empty home folder (where ASP.NET Core keeps its key ring
+/// when nothing else is said): a sign-in cookie must hold after a restart, and on every server of a scaled-out site.
 /// </summary>
-public sealed class SignInAcrossServersTests : IDisposable
+[Collection(PostgresCollection.Name)]
+public sealed class SignInAcrossServersTests(PostgresServer postgres) : IDisposable
 {
     private const string UserName = "handler.transport";
 
@@ -26,22 +27,30 @@ public sealed class SignInAcrossServersTests : IDisposable
     [Fact]
     public async Task A_sign_in_outlives_a_restart_of_the_server_on_a_fresh_home_folder()
     {
+        var sqlite = Sqlite();
         string cookie;
-        await using (var first = await StartServerAsync("home-1"))
+        await using (var first = await StartServerAsync("home-1", sqlite))
         {
             cookie = await SignInAsync(first);
             first.Kill();
         }
 
-        await using var second = await StartServerAsync("home-2");
+        await using var second = await StartServerAsync("home-2", sqlite);
         Assert.Equal(UserName, await WhoAmIAsync(second, cookie));
     }
 
     [Fact]
     public async Task A_sign_in_on_one_server_is_honoured_by_another_server_on_the_same_database()
     {
-        await using var first = await StartServerAsync("home-1");
-        await using var second = await StartServerAsync("home-2");
+        // Servers on several machines share a server database, so the scaled-out case runs on PostgreSQL.
+        var database = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["Database__MigrateOnStart"] = "true",
+            ["ConnectionStrings__Consultation"] = await postgres.CreateDatabaseAsync(),
+        };
+        await using var first = await StartServerAsync("home-1", database);
+        await using var second = await StartServerAsync("home-2", database);
 
         var cookie = await SignInAsync(first);
 
@@ -49,19 +58,22 @@ public sealed class SignInAcrossServersTests : IDisposable
         Assert.Equal(UserName, await WhoAmIAsync(first, cookie));
     }
 
-    /// <summary>A server on this test's database whose home folder is its own and empty.</summary>
-    private Task<ServerProcess> StartServerAsync(string home)
+    private Dictionary<string, string> Sqlite() =>
+        new() { ["ConnectionStrings__Consultation"] = $"Data Source={Path.Combine(_folder, "app.db")}" };
+
+    /// <summary>A server on the given database whose home folder is its own and empty.</summary>
+    private Task<ServerProcess> StartServerAsync(string home, Dictionary<string, string> database)
     {
         var homeFolder = Directory.CreateDirectory(Path.Combine(_folder, home)).FullName;
-        return ServerProcess.StartAsync(new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(database)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["HOME"] = homeFolder,
             ["DOTNET_CLI_HOME"] = homeFolder,
             ["XDG_DATA_HOME"] = Path.Combine(homeFolder, ".local", "share"),
-            ["ConnectionStrings__Consultation"] = $"Data Source={Path.Combine(_folder, "app.db")}",
             ["Attachments__Folder"] = Path.Combine(_folder, "attachments"),
-        });
+        };
+        return ServerProcess.StartAsync(environment);
     }
 
     /// <summary>Signs in a demo handler and returns the cookies the server set, as a browser would send them back.</summary>
