@@ -8,6 +8,7 @@ using Consultation.Outcomes;
 using Consultation.Review;
 using Consultation.Units;
 using Consultation.Visits;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -15,7 +16,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Consultation.Data;
 
 public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IAuditActor? actor = null)
-    : IdentityDbContext<User, Role, int>(options)
+    : IdentityDbContext<User, Role, int>(options), IDataProtectionKeyContext
 {
     public DbSet<HandlerUnit> Units => Set<HandlerUnit>();
     public DbSet<Deputy> Deputies => Set<Deputy>();
@@ -48,6 +49,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? 
     public DbSet<ReviewDuty> ReviewDuties => Set<ReviewDuty>();
     public DbSet<ReviewVisit> ReviewVisits => Set<ReviewVisit>();
     public DbSet<ReviewCommitment> ReviewCommitments => Set<ReviewCommitment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

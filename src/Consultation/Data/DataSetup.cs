@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +15,10 @@ public static class DataSetup
         builder.Services.AddSingleton(settings);
         builder.Services.AddDbContext<AppDbContext>(settings.Configure);
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        // The keys that protect sign-in cookies and join-link sessions live in the database, not in the home folder:
+        // every server instance reads the same ring, and a restarted container does not sign everyone out. The fixed
+        // name lets servers with different content roots share the keys.
+        builder.Services.AddDataProtection().SetApplicationName("Consultation").PersistKeysToDbContext<AppDbContext>();
         return builder;
     }
 
