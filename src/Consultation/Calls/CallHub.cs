@@ -65,22 +65,19 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
             throw new HubException("The room has closed: ask the unit to schedule another visit.");
 
         var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));
-        var (room, outcome, replaced, opened) = await rooms.EnterAsync(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
+        var (room, outcome, replaced, opened, returning) = await rooms.EnterAsync(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
         if (outcome == EntryOutcome.Ended)
             throw Ended();
         if (outcome == EntryOutcome.Full)
             throw new HubException($"The room is full ({Settings.MaxParticipants} participants).");
         if (replaced is not null)
-        {
-            rooms.Unseat(replaced);
             await Groups.RemoveFromGroupAsync(replaced, Group(visitId));
-        }
         rooms.Sit(Context.ConnectionId, room, participant.Id);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(visitId));
         // Written after the answer, in order with this room's leaves: the joiner's offers need not wait for the database.
         _ = attendance.JoinedAsync(visitId, participant.Id, Now);
         // Someone new in the lobby: the lead unit is told who waits (not again for the same person reconnecting).
-        if (!room.IsOpen && replaced is null)
+        if (!room.IsOpen && !returning)
             _ = waiting.TellAsync(visitId, room.Members.Select(m => m.Peer.DisplayName));
 
         await Clients.OthersInGroup(Group(visitId)).ParticipantJoined(View(self, toward: participant.Id, asSeenBy: -1));

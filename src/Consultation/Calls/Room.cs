@@ -152,8 +152,11 @@ public sealed class Room(int visitId)
 
 public enum EntryOutcome { Added, Full, Ended }
 
-/// <summary>A join's result: the room, and the connection of the same participant it replaced on this server.</summary>
-public sealed record RoomEntry(Room Room, EntryOutcome Outcome, string? Replaced, bool Opened);
+/// <summary>
+/// A join's result: the room; the older connection of the same participant still to be taken out of the room's group;
+/// whether this entry opened the room; whether the participant was in the room already (a reconnect, a reload).
+/// </summary>
+public sealed record RoomEntry(Room Room, EntryOutcome Outcome, string? Replaced, bool Opened, bool Returning);
 
 /// <summary>
 /// The rooms of this server and which connection is which participant in which room. With one server the rooms are
@@ -223,9 +226,11 @@ public class RoomRegistry
     public virtual Task<RoomEntry> EnterAsync(int visitId, Peer peer, string connectionId, int capacity)
     {
         if (Find(visitId)?.Ended == true)
-            return Task.FromResult(new RoomEntry(Find(visitId)!, EntryOutcome.Ended, null, false));
+            return Task.FromResult(new RoomEntry(Find(visitId)!, EntryOutcome.Ended, null, false, false));
         var (room, added, replaced, opened) = Enter(visitId, peer, connectionId, capacity);
-        return Task.FromResult(new RoomEntry(room, added ? EntryOutcome.Added : EntryOutcome.Full, replaced, opened));
+        if (replaced is not null)
+            Unseat(replaced);
+        return Task.FromResult(new RoomEntry(room, added ? EntryOutcome.Added : EntryOutcome.Full, replaced, opened, replaced is not null));
     }
 
     /// <summary>Takes the connection out of its room; its seat if it was still in it (a replaced connection was not).</summary>

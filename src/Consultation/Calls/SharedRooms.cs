@@ -115,45 +115,52 @@ public sealed class SharedRooms(IConnectionMultiplexer redis, IHubContext<CallHu
     public override async Task<RoomEntry> EnterAsync(int visitId, Peer peer, string connectionId, int capacity)
     {
         var room = HeldRoom(visitId);
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(EnterScript, [RoomKey(visitId), EndedKey(visitId)],
-            [peer.ParticipantId, Stored.Of(connectionId, _server, peer), capacity, Servers, KeepSeconds]))!;
+        RedisResult[] result;
+        try
+        {
+            result = (RedisResult[])(await Db.ScriptEvaluateAsync(EnterScript, [RoomKey(visitId), EndedKey(visitId)],
+                [peer.ParticipantId, Stored.Of(connectionId, _server, peer), capacity, Servers, KeepSeconds]))!;
+        }
+        catch
+        {
+            Release(room);
+            throw;
+        }
         var outcome = (string)result[0]! switch { "added" => EntryOutcome.Added, "full" => EntryOutcome.Full, _ => EntryOutcome.Ended };
-        var wasOpen = room.IsOpen;
+        // Taking the room as it is now also lets go of this participant's older connection if it is this server's.
         await ApplyAsync(room, Members(result[3]), outcome == EntryOutcome.Ended, (long)result[4], Pruned(result[2]));
         if (outcome != EntryOutcome.Added)
         {
             Release(room);
-            return new RoomEntry(room, outcome, null, false);
+            return new RoomEntry(room, outcome, null, false, false);
         }
         await hub.Groups.AddToGroupAsync(connectionId, ParticipantGroup(visitId, peer.ParticipantId));
         await PublishAsync(visitId);
-        // The same participant's older connection: let go here if it is this server's, else by its server when told.
-        var old = Stored.Read((string)result[1]!);
-        string? replaced = null;
-        if (old?.Server == _server && Unseat(old.Connection) is not null)
-        {
-            replaced = old.Connection;
-            Release(room);
-            await hub.Groups.RemoveFromGroupAsync(replaced, ParticipantGroup(visitId, peer.ParticipantId));
-        }
-        var opened = peer.Role == ParticipantRole.LeadUnit && old is null && !wasOpen && room.IsOpen;
-        return new RoomEntry(room, outcome, replaced, opened);
+        var returning = ((string)result[1]!).Length > 0;
+        var opened = !returning && peer.Role == ParticipantRole.LeadUnit && room.Members.Count(m => m.Peer.Role == ParticipantRole.LeadUnit) == 1;
+        return new RoomEntry(room, outcome, null, opened, returning);
     }
 
     public override async Task<Seat?> LeaveAsync(string connectionId)
     {
         if (Unseat(connectionId) is not { } seat)
             return null;
-        var visitId = seat.Room.VisitId;
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(LeaveScript, [RoomKey(visitId)],
-            [seat.ParticipantId, connectionId, Servers]))!;
-        await hub.Groups.RemoveFromGroupAsync(connectionId, ParticipantGroup(visitId, seat.ParticipantId));
-        await ApplyAsync(seat.Room, Members(result[2]), ended: false, (long)result[3], Pruned(result[1]));
-        Release(seat.Room);
-        if ((int)result[0] == 0)
-            return null;
-        await PublishAsync(visitId);
-        return seat;
+        try
+        {
+            var visitId = seat.Room.VisitId;
+            var result = (RedisResult[])(await Db.ScriptEvaluateAsync(LeaveScript, [RoomKey(visitId)],
+                [seat.ParticipantId, connectionId, Servers]))!;
+            await hub.Groups.RemoveFromGroupAsync(connectionId, ParticipantGroup(visitId, seat.ParticipantId));
+            await ApplyAsync(seat.Room, Members(result[2]), ended: false, (long)result[3], Pruned(result[1]));
+            if ((int)result[0] == 0)
+                return null;
+            await PublishAsync(visitId);
+            return seat;
+        }
+        finally
+        {
+            Release(seat.Room);
+        }
     }
 
     public override async Task SetMediaAsync(Seat seat, MediaState media)
@@ -246,8 +253,11 @@ public sealed class SharedRooms(IConnectionMultiplexer redis, IHubContext<CallHu
             await attendance.LeftAsync(room.VisitId, gone.Participant, Now);
             await hub.Clients.Group(CallHub.Group(room.VisitId)).ParticipantLeft(gone.Participant);
         }
-        if (pruned.Count > 0)
-            await PublishAsync(room.VisitId);
+        if (pruned.Count == 0)
+            return;
+        await PublishAsync(room.VisitId);
+        if (!room.IsOpen && room.Members.Count > 0)
+            await hub.Clients.Group(CallHub.Group(room.VisitId)).RoomStateChanged("lobby");
     }
 
     private Task PublishAsync(int visitId) => redis.GetSubscriber().PublishAsync(Changes, $"{_server}|{visitId}");
