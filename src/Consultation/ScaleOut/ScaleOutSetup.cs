@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
@@ -27,6 +28,24 @@ public static class ScaleOutSetup
         // cannot reach Redis fails to start rather than run alone unseen.
         signalR.AddStackExchangeRedis(configuration, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix));
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+        // A server that has lost Redis is not ready: its browsers would not meet those of the other servers.
+        builder.Services.AddHealthChecks().AddCheck<RedisCheck>("redis", tags: ["ready"]);
         return builder;
+    }
+
+    private sealed class RedisCheck(IConnectionMultiplexer redis) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await redis.GetDatabase().PingAsync();
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                return HealthCheckResult.Unhealthy("Redis cannot be reached", e);
+            }
+        }
     }
 }

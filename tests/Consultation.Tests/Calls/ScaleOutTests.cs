@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Threading.Channels;
 using Consultation.Calls;
@@ -141,6 +142,18 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var lead = await _other.SignInAsync("lead");
         (await lead.PostAsJsonAsync($"/api/visits/{_visit.Id}/lobby-note", new { text = "请稍候，我约 5 分钟后进入。" })).EnsureSuccessStatusCode();
         Assert.EndsWith(":请稍候，我约 5 分钟后进入。", await Next(deputyEvents, "chat:"));
+    }
+
+    [Fact]
+    public async Task A_server_that_has_lost_redis_is_not_ready()
+    {
+        var client = _other.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        await _redis.DisposeAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
     }
 
     private async Task<(HubConnection Hub, Channel<string> Events)> InCall(TestApp server, string userName)

@@ -44,12 +44,17 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server (a test may stop it early, to see Redis lost); once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+            return;
         _process.Kill();
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
+
+    private int _stopped;
 
     private static int FreePort()
     {
