@@ -27,9 +27,16 @@ public sealed record Rejection([property: Required, StringLength(2_000, MinimumL
 
 public sealed record AssignUnits(int? LeadUnitId, [property: MaxLength(20)] int[]? CoUnitIds, [property: MaxLength(20)] int[]? SeparateUnitIds);
 
+// Every mark is said, none read as false when missing: the form sends the item's whole classification.
 public sealed record Classification(
-    bool IsUrgent, bool IsTroublesome, bool IsDifficult, bool IsLongOverdue, bool IsKey,
-    [property: StringLength(10_000)] string? HandlingPlan, ItemLevel Level, Guid Version);
+    [property: Required(ErrorMessage = "Say whether the item is urgent: isUrgent is true or false.")] bool? IsUrgent,
+    [property: Required(ErrorMessage = "Say whether the item is troublesome: isTroublesome is true or false.")] bool? IsTroublesome,
+    [property: Required(ErrorMessage = "Say whether the item is difficult: isDifficult is true or false.")] bool? IsDifficult,
+    [property: Required(ErrorMessage = "Say whether the item is long overdue: isLongOverdue is true or false.")] bool? IsLongOverdue,
+    [property: Required(ErrorMessage = "Say whether the item is a key item: isKey is true or false.")] bool? IsKey,
+    [property: StringLength(10_000)] string? HandlingPlan,
+    [property: Required(ErrorMessage = "Say whose item it is: City or District.")] ItemLevel? Level,
+    Guid Version);
 
 // Nullable so that a body without it is refused, not read as a refusal of the request.
 public sealed record Decision(
@@ -144,10 +151,11 @@ public static class OfficeApi
                 new("isKey", request.IsKey, item.IsKey), new("handlingPlan", request.HandlingPlan?.Trim(), item.HandlingPlan),
                 new("level", request.Level, item.Level),
             ]);
-        if (request.IsKey && string.IsNullOrWhiteSpace(request.HandlingPlan))
+        if (request.IsKey == true && string.IsNullOrWhiteSpace(request.HandlingPlan))
             return Problems.Invalid("handlingPlan", "A key item needs its handling plan: write the plan, or leave the item unmarked.");
         (item.IsUrgent, item.IsTroublesome, item.IsDifficult, item.IsLongOverdue, item.IsKey, item.Level) =
-            (request.IsUrgent, request.IsTroublesome, request.IsDifficult, request.IsLongOverdue, request.IsKey, request.Level);
+            (request.IsUrgent!.Value, request.IsTroublesome!.Value, request.IsDifficult!.Value, request.IsLongOverdue!.Value, request.IsKey!.Value,
+                request.Level!.Value);
         item.HandlingPlan = request.HandlingPlan?.Trim();
         // A save racing this one since the check above is still refused by the version column.
         desk.Db.Entry(item).Property(i => i.Version).OriginalValue = request.Version;

@@ -41,6 +41,8 @@ public sealed class ItemBadInputTests(ItemBadInputTests.World fixture) : IClassF
         new("an assignment without a unit", "registered", "office", "POST", "/api/items/{id}/assign", new { }, HttpStatusCode.BadRequest, "invalid_assignment"),
         new("an assignment to a unit that does not exist", "registered", "office", "POST", "/api/items/{id}/assign", new { leadUnitId = 9_999 }, HttpStatusCode.BadRequest, "invalid_assignment"),
         new("a key item without its handling plan", "signed", "office", "PUT", "/api/items/{id}/classification", "key", HttpStatusCode.BadRequest, "handlingPlan"),
+        new("a classification that does not say the level", "signed", "office", "PUT", "/api/items/{id}/classification", "no level", HttpStatusCode.BadRequest, "level"),
+        new("a classification that does not say whether urgent", "signed", "office", "PUT", "/api/items/{id}/classification", "no urgency", HttpStatusCode.BadRequest, "isUrgent"),
         new("closing an item without an answer", "signed", "office", "POST", "/api/items/{id}/close", new { }, HttpStatusCode.Conflict, "not_now"),
         new("a return decision that does not say yes or no", "return", "office", "POST", "/api/returns/{request}/decision", new { note = "请说明。" }, HttpStatusCode.BadRequest, "approve"),
         new("an extension decision that does not say yes or no", "extension", "office", "POST", "/api/extensions/{request}/decision", new { }, HttpStatusCode.BadRequest, "approve"),
@@ -71,9 +73,14 @@ public sealed class ItemBadInputTests(ItemBadInputTests.World fixture) : IClassF
         var item = await Arrange(c.State);
         var path = c.Path.Replace("{id}", item?.Id.ToString())
             .Replace("{request}", item?.UnitRequests.FirstOrDefault(r => r.State == RequestState.Pending)?.Id.ToString());
-        var body = c.Body is "key"
-            ? new { isUrgent = false, isTroublesome = false, isDifficult = false, isLongOverdue = false, isKey = true, level = "City", version = item!.Version }
-            : c.Body;
+        var body = c.Body switch
+        {
+            "key" => new { isUrgent = false, isTroublesome = false, isDifficult = false, isLongOverdue = false, isKey = true, level = "City", version = item!.Version },
+            // Marked urgent (it is not), with a field left out: nothing may change.
+            "no level" => new { isUrgent = true, isTroublesome = false, isDifficult = false, isLongOverdue = false, isKey = false, version = item!.Version },
+            "no urgency" => (object)new { isTroublesome = true, isDifficult = false, isLongOverdue = false, isKey = false, level = "District", version = item!.Version },
+            _ => c.Body,
+        };
         var before = await Fingerprint();
 
         var problem = await w.Refused(w.As(c.Who), new HttpMethod(c.Method), path, body, c.Status);
