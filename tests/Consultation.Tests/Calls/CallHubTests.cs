@@ -46,29 +46,13 @@ public sealed class CallHubTests : IAsyncLifetime
 
     private async Task<(HubConnection Hub, Channel<string> Events)> ConnectNow(string userName, bool messagePack = false)
     {
-        var events = Channel.CreateUnbounded<string>();
-        var hub = await HubClient.ConnectAsync(_w.App, userName, CallHub.Path, messagePack: messagePack, handlers: h =>
-        {
-            h.On<string>(nameof(IVisitClient.RoomStateChanged), s => events.Writer.TryWrite($"room:{s}"));
-            h.On<PeerView>(nameof(IVisitClient.ParticipantJoined), p => events.Writer.TryWrite($"joined:{p.ParticipantId}"));
-            h.On<int>(nameof(IVisitClient.ParticipantLeft), p => events.Writer.TryWrite($"left:{p}"));
-            h.On<int, string, string>(nameof(IVisitClient.Signal), (from, kind, payload) => events.Writer.TryWrite($"signal:{from}:{kind}:{payload}"));
-            h.On<ChatLine>(nameof(IVisitClient.Chat), line => events.Writer.TryWrite($"chat:{line.From}:{line.Text}"));
-        });
+        Channel<string> events = null!;
+        var hub = await HubClient.ConnectAsync(_w.App, userName, CallHub.Path, messagePack: messagePack, handlers: h => events = CallEvents.Record(h));
         _connections.Add(hub);
         return (hub, events);
     }
 
-    private static async Task<string> Next(Channel<string> events, string prefix)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var e = await events.Reader.ReadAsync(timeout.Token);
-            if (e.StartsWith(prefix, StringComparison.Ordinal))
-                return e;
-        }
-    }
+    private static Task<string> Next(Channel<string> events, string prefix) => CallEvents.Next(events, prefix);
 
     [Fact]
     public async Task The_deputy_waits_in_the_lobby_until_a_lead_handler_joins_then_signals_flow_between_them()

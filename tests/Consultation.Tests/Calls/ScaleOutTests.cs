@@ -158,28 +158,11 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
     private async Task<(HubConnection Hub, Channel<string> Events)> InCall(TestApp server, string userName)
     {
-        var events = Channel.CreateUnbounded<string>();
-        var hub = await HubClient.ConnectAsync(server, userName, CallHub.Path, handlers: h =>
-        {
-            h.On<string>(nameof(IVisitClient.RoomStateChanged), s => events.Writer.TryWrite($"room:{s}"));
-            h.On<PeerView>(nameof(IVisitClient.ParticipantJoined), p => events.Writer.TryWrite($"joined:{p.ParticipantId}"));
-            h.On<int>(nameof(IVisitClient.ParticipantLeft), p => events.Writer.TryWrite($"left:{p}"));
-            h.On<int, string, string>(nameof(IVisitClient.Signal), (from, kind, payload) => events.Writer.TryWrite($"signal:{from}:{kind}:{payload}"));
-            h.On<int, MediaState>(nameof(IVisitClient.MediaChanged), (p, media) => events.Writer.TryWrite($"media:{p}:{media.Audio}"));
-            h.On<ChatLine>(nameof(IVisitClient.Chat), line => events.Writer.TryWrite($"chat:{line.From}:{line.Text}"));
-        });
+        Channel<string> events = null!;
+        var hub = await HubClient.ConnectAsync(server, userName, CallHub.Path, handlers: h => events = CallEvents.Record(h));
         _connections.Add(hub);
         return (hub, events);
     }
 
-    private static async Task<string> Next(Channel<string> events, string prefix)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var e = await events.Reader.ReadAsync(timeout.Token);
-            if (e.StartsWith(prefix, StringComparison.Ordinal))
-                return e;
-        }
-    }
+    private static Task<string> Next(Channel<string> events, string prefix) => CallEvents.Next(events, prefix);
 }

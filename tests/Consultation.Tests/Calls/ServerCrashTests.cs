@@ -41,12 +41,8 @@ public sealed class ServerCrashTests : IAsyncLifetime
     [Fact]
     public async Task A_participant_whose_server_crashed_and_who_does_not_come_back_leaves_the_room_for_the_others()
     {
-        var events = Channel.CreateUnbounded<string>();
-        var lead = await HubClient.ConnectAsync(_w.App, "lead", CallHub.Path, h =>
-        {
-            h.On<PeerView>(nameof(IVisitClient.ParticipantJoined), p => events.Writer.TryWrite($"joined:{p.ParticipantId}"));
-            h.On<int>(nameof(IVisitClient.ParticipantLeft), p => events.Writer.TryWrite($"left:{p}"));
-        });
+        Channel<string> events = null!;
+        var lead = await HubClient.ConnectAsync(_w.App, "lead", CallHub.Path, h => events = CallEvents.Record(h));
         _connections.Add(lead);
         await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
 
@@ -67,21 +63,15 @@ public sealed class ServerCrashTests : IAsyncLifetime
         _connections.Add(deputy);
         await deputy.StartAsync();
         var d = await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
-        Assert.Equal($"joined:{d.ParticipantId}", await Next(events));
+        Assert.Equal($"joined:{d.ParticipantId}", await CallEvents.Next(events, "joined:"));
         // The join's attendance row is written just after its answer.
         for (var tries = 0; !await _w.App.WithDb(db => db.Attendance.AnyAsync(a => a.ParticipantId == d.ParticipantId)) && tries < 50; tries++)
             await Task.Delay(100);
 
         crashing.Kill();
 
-        Assert.Equal($"left:{d.ParticipantId}", await Next(events));
+        Assert.Equal($"left:{d.ParticipantId}", await CallEvents.Next(events, "left:"));
         var stay = await _w.App.WithDb(db => db.Attendance.SingleAsync(a => a.VisitId == _visit.Id && a.ParticipantId == d.ParticipantId));
         Assert.NotNull(stay.LeftAtUtc);
-    }
-
-    private static async Task<string> Next(Channel<string> events)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        return await events.Reader.ReadAsync(timeout.Token);
     }
 }
