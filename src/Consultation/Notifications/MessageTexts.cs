@@ -43,6 +43,10 @@ public static class MessageTexts
 
     public static string Sms(string kind, VisitText v, string timeZone) =>
         Visit(kind, v, timeZone).Subject + (v.Method.en == "video" ? $" {v.JoinUrl}" : "");
+
+    /// <summary>To a lead-unit handler away from the screen: who waits in the lobby, and where to go to join.</summary>
+    public static string Waiting(string itemNumber, IEnumerable<string> waiting, string checkUrl) =>
+        $"回访等候：{string.Join("、", waiting)} 已在{itemNumber}视频回访的等候室等候，请尽快进入 {checkUrl}";
 }
 
 /// <summary>The facts of a visit that messages mention.</summary>

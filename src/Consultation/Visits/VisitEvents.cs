@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Visits;
 
-/// <summary>A visit as an event in people's calendars, and the link that joins it; one place for both.</summary>
+/// <summary>A visit as an event in people's calendars, and the links that lead to it; one place for these.</summary>
 public sealed class VisitEvents(AppDbContext db, Microsoft.Extensions.Options.IOptions<VisitSettings> settings, EmailSettings email)
 {
     public string JoinUrl(int visitId) => $"{settings.Value.PublicUrl.TrimEnd('/')}/visits/{visitId}";
+
+    /// <summary>The pre-call check of the visit, behind sign-in: where a handler goes to join.</summary>
+    public string CheckUrl(int visitId) => $"{JoinUrl(visitId)}/check";
 
     public async Task<VisitEvent> OfAsync(ReturnVisit visit, Item item, IEnumerable<(string Name, string? Email)> attendees)
     {

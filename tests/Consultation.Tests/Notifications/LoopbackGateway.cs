@@ -21,6 +21,9 @@ public sealed class LoopbackGateway : IAsyncDisposable
     /// <summary>What the gateway answers; 200 with a small JSON body unless a test says otherwise.</summary>
     public (int Status, string Body) Answer { get; set; } = (200, """{"code":0}""");
 
+    /// <summary>While set and not done, a call is kept (and seen by <see cref="NextAsync"/>) but not answered: a slow gateway.</summary>
+    public Task? Hold { get; set; }
+
     private LoopbackGateway()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -33,6 +36,8 @@ public sealed class LoopbackGateway : IAsyncDisposable
             await context.Request.Body.CopyToAsync(body);
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             _calls.Writer.TryWrite(new Call(context.Request.Method, context.Request.Path, context.Request.ContentType, headers, body.ToArray()));
+            if (Hold is { } hold)
+                await hold;
             context.Response.StatusCode = Answer.Status;
             await context.Response.WriteAsync(Answer.Body);
         });
