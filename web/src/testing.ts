@@ -34,11 +34,14 @@ export function fakeServer(answers: Record<string, { status: number; body?: unkn
 }
 
 // The real Chinese messages as a plain translator, for the functions that take one.
-export function chineseTranslator() {
+export const chineseTranslator = () => translatorOf(zhCN, 'zh-CN')
+
+// Messages of one language as a plain translator, with {named} values filled in.
+export function translatorOf(messages: object, locale: string) {
   const lookup = (key: string) =>
-    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN)
+    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages)
   return {
-    locale: 'zh-CN',
+    locale,
     te: (key: string) => typeof lookup(key) === 'string',
     t: (key: string, named: Record<string, unknown> = {}) =>
       String(lookup(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(named[name])),

@@ -12,7 +12,11 @@ namespace Consultation.Items;
 public sealed record ImportRow(
     int Line, string? Number, ItemKind Kind, ItemLevel Level, string Title, string Submitter, string[] CoSigners, string Status);
 
-public sealed record ImportError(int Line, string Field, string Message);
+/// <summary>One problem of an import file, at its line and field.</summary>
+/// <param name="Message">What to fix, in English (for API users and logs).</param>
+/// <param name="Code">Which problem, so that the web app says it in the reader's language with the <paramref name="Args"/>:
+/// the column as the file names it, the text found, the limit, the other line, ...</param>
+public sealed record ImportError(int Line, string Field, string Message, string Code, IReadOnlyDictionary<string, string> Args);
 
 public sealed record ImportPreview(string FileName, ImportRow[] Rows, ImportError[] Errors, int NewCount, int ExistingCount);
 

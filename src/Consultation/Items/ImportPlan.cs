@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -52,7 +53,8 @@ internal sealed class ImportPlan
         var plan = new ImportPlan();
         if (file.Lines.FirstOrDefault(l => !l.IsEmpty) is not { } header)
         {
-            plan.Errors.Add(new ImportError(1, "file", $"The file is empty: put the column names on line 1 ({KnownColumns}) and one item per line below them."));
+            plan.Errors.Add(ErrorAt(1, "file", "import_file_empty",
+                $"The file is empty: put the column names on line 1 ({KnownColumns}) and one item per line below them."));
             return plan;
         }
         var columns = plan.ReadHeader(header);
@@ -61,7 +63,7 @@ internal sealed class ImportPlan
             return plan;
         if (rows.Length == 0)
         {
-            plan.Errors.Add(new ImportError(header.Line, "file", "The file has column names but no items: add one item per line below them."));
+            plan.Errors.Add(ErrorAt(header.Line, "file", "import_no_items", "The file has column names but no items: add one item per line below them."));
             return plan;
         }
 
@@ -87,15 +89,17 @@ internal sealed class ImportPlan
             if (string.IsNullOrEmpty(name))
                 continue;
             if (!Headers.TryGetValue(name, out var column))
-                Errors.Add(new ImportError(header.Line, "header", $"Unknown column '{name}': rename it to one of {KnownColumns}, or remove it."));
+                Errors.Add(ErrorAt(header.Line, "header", "import_column_unknown",
+                    $"Unknown column '{name}': rename it to one of {KnownColumns}, or remove it.", ("name", name)));
             else if (columns.ContainsKey(column))
-                Errors.Add(new ImportError(header.Line, "header", $"The column '{name}' appears twice: keep one of them."));
+                Errors.Add(ErrorAt(header.Line, "header", "import_column_twice", $"The column '{name}' appears twice: keep one of them.", ("name", name)));
             else
                 columns[column] = (i, name);
         }
         foreach (var missing in Required.Where(c => !columns.ContainsKey(c)))
-            Errors.Add(new ImportError(header.Line, FieldOf(missing),
-                $"The column {ChineseOf(missing)} ({FieldOf(missing)}) is missing: add it to line {header.Line}, the column names."));
+            Errors.Add(ErrorAt(header.Line, FieldOf(missing), "import_column_missing",
+                $"The column {ChineseOf(missing)} ({FieldOf(missing)}) is missing: add it to line {header.Line}, the column names.",
+                ("column", ChineseOf(missing))));
         return columns;
     }
 
@@ -121,8 +125,9 @@ internal sealed class ImportPlan
         var key = fields.Number ?? HashKey(fields.Kind, fields.Title, fields.Submitter);
         if (context.LineByKey.TryGetValue(key, out var sameAs))
         {
-            reader.Error(fields.Number is null ? ImportColumn.Title : ImportColumn.Number,
-                $"repeats line {sameAs} (the same {(fields.Number is null ? "kind, title and 领衔人" : "number")}): keep one of the two lines.");
+            var byNumber = fields.Number is not null;
+            reader.Error(byNumber ? ImportColumn.Number : ImportColumn.Title, byNumber ? "import_number_repeated" : "import_item_repeated",
+                $"repeats line {sameAs} (the same {(byNumber ? "number" : "kind, title and 领衔人")}): keep one of the two lines.", ("otherLine", sameAs));
             return;
         }
         context.LineByKey[key] = row.Line;
@@ -134,7 +139,9 @@ internal sealed class ImportPlan
         }
         if (fields.Number is { } number && context.TitleByNumber.TryGetValue(number, out var otherTitle))
         {
-            reader.Error(ImportColumn.Number, $"'{number}' is already the number of '{otherTitle}' in this session: correct it, or leave it empty to have a new one given.");
+            reader.Error(ImportColumn.Number, "import_number_taken",
+                $"'{number}' is already the number of '{otherTitle}' in this session: correct it, or leave it empty to have a new one given.",
+                ("number", number), ("title", otherTitle));
             return;
         }
 
@@ -143,7 +150,8 @@ internal sealed class ImportPlan
         foreach (var name in fields.CoSigners)
         {
             if (name == fields.Submitter)
-                reader.Error(ImportColumn.CoSigners, $"'{name}' is also the 领衔人: remove the name from {reader.Label(ImportColumn.CoSigners)}.");
+                reader.Error(ImportColumn.CoSigners, "import_cosigner_is_submitter",
+                    $"'{name}' is also the 领衔人: remove the name from {reader.Label(ImportColumn.CoSigners)}.", ("name", name));
             else if (reader.Resolve(ImportColumn.CoSigners, name, submitter?.Body ?? BodyFor(fields.Kind), fields.Kind) is { } coSigner)
                 coSigners.Add(coSigner);
         }
@@ -177,8 +185,9 @@ internal sealed class ImportPlan
 
         public string Label(ImportColumn column) => context.Columns.TryGetValue(column, out var c) ? c.Label : ChineseOf(column);
 
-        public void Error(ImportColumn column, string message) =>
-            errors.Add(new ImportError(row.Line, FieldOf(column), $"{Label(column)} {message}"));
+        /// <summary>Records a problem of this row's cell in <paramref name="column"/>: its <paramref name="args"/> and the column as this file names it.</summary>
+        public void Error(ImportColumn column, string code, string message, params (string Name, object Value)[] args) =>
+            errors.Add(ErrorAt(row.Line, FieldOf(column), code, $"{Label(column)} {message}", [("column", Label(column)), .. args]));
 
         /// <summary>The row's fields, or null when any of them is wrong (each problem recorded).</summary>
         public RowFields? Fields()
@@ -186,15 +195,17 @@ internal sealed class ImportPlan
             var before = errors.Count;
             ItemKind? kind = null;
             if (Cell(ImportColumn.Kind) is not { } kindText)
-                Error(ImportColumn.Kind, "is empty: write 建议, 提案 or 督办直通车 (Suggestion, Proposal or Express).");
+                Error(ImportColumn.Kind, "import_kind_empty", "is empty: write 建议, 提案 or 督办直通车 (Suggestion, Proposal or Express).");
             else if (Kinds.TryGetValue(kindText, out var k))
                 kind = k;
             else
-                Error(ImportColumn.Kind, $"'{kindText}' is not a kind of item: write 建议, 提案 or 督办直通车 (Suggestion, Proposal or Express).");
+                Error(ImportColumn.Kind, "import_kind_unknown",
+                    $"'{kindText}' is not a kind of item: write 建议, 提案 or 督办直通车 (Suggestion, Proposal or Express).", ("text", kindText));
 
             var level = ItemLevel.City;
             if (Cell(ImportColumn.Level) is { } levelText && !Levels.TryGetValue(levelText, out level))
-                Error(ImportColumn.Level, $"'{levelText}' is not a level: write 市级 or 区级 (City or District), or leave it empty for 市级.");
+                Error(ImportColumn.Level, "import_level_unknown",
+                    $"'{levelText}' is not a level: write 市级 or 区级 (City or District), or leave it empty for 市级.", ("text", levelText));
 
             var title = Text(ImportColumn.Title, 1, 200);
             var body = Text(ImportColumn.Body, 10, 20_000);
@@ -202,7 +213,7 @@ internal sealed class ImportPlan
             var requests = Text(ImportColumn.Requests, 0, 10_000);
             var submitter = Cell(ImportColumn.Submitter);
             if (submitter is null)
-                Error(ImportColumn.Submitter, "is empty: write the name of the deputy (or member) who submitted the item.");
+                Error(ImportColumn.Submitter, "import_submitter_empty", "is empty: write the name of the deputy (or member) who submitted the item.");
 
             string? number = null;
             int? sequence = null;
@@ -211,8 +222,13 @@ internal sealed class ImportPlan
                 number = numberText.ToUpperInvariant();
                 sequence = context.Numbers.SequenceOf(number, numberKind);
                 if (sequence is null)
-                    Error(ImportColumn.Number, $"'{numberText}' is not a number of the {context.Numbers.Year} session for {ChineseOf(numberKind)}: " +
-                        $"write it like {Item.FormatNumber(context.Numbers.Year, numberKind, 1)} (S suggestion, P proposal, E express), or leave it empty to have one given.");
+                {
+                    var example = Item.FormatNumber(context.Numbers.Year, numberKind, 1);
+                    Error(ImportColumn.Number, "import_number_invalid",
+                        $"'{numberText}' is not a number of the {context.Numbers.Year} session for {ChineseOf(numberKind)}: " +
+                        $"write it like {example} (S suggestion, P proposal, E express), or leave it empty to have one given.",
+                        ("text", numberText), ("year", context.Numbers.Year), ("kind", numberKind), ("example", example));
+                }
             }
             var coSigners = Cell(ImportColumn.CoSigners) is { } names
                 ? names.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray()
@@ -225,11 +241,11 @@ internal sealed class ImportPlan
         {
             var value = Cell(column);
             if (value is null && min > 0)
-                Error(column, "is empty: fill it in.");
+                Error(column, "import_empty", "is empty: fill it in.");
             else if (value is not null && value.Length < min)
-                Error(column, $"is too short: write at least {min} characters.");
+                Error(column, "import_too_short", $"is too short: write at least {min} characters.", ("min", min));
             else if (value is not null && value.Length > max)
-                Error(column, $"is {value.Length:N0} characters long: shorten it to {max:N0} at most.");
+                Error(column, "import_too_long", $"is {value.Length:N0} characters long: shorten it to {max:N0} at most.", ("length", value.Length), ("max", max));
             return value;
         }
 
@@ -240,11 +256,20 @@ internal sealed class ImportPlan
             var fitting = all.Where(d => body is null || d.Body == body).ToArray();
             if (fitting.Length == 1)
                 return fitting[0];
-            Error(column, fitting.Length > 1
-                ? $"'{name}' matches {fitting.Length} deputy records: register this item by hand and choose the deputy, or ask the administrator to tell the records apart."
-                : all.Length == 0 ? $"'{name}' matches no deputy record: check the name or ask the administrator to add the deputy."
-                : column == ImportColumn.Submitter ? $"'{name}' is {NameOf(all[0].Body)}, but a {ChineseOf(kind)} comes from {NameOf(body!.Value)}: check the name and the 类别."
-                : $"'{name}' is {NameOf(all[0].Body)} and cannot co-sign an item of {NameOf(body!.Value)}: check the name.");
+            if (fitting.Length > 1)
+                Error(column, "import_deputy_ambiguous",
+                    $"'{name}' matches {fitting.Length} deputy records: register this item by hand and choose the deputy, or ask the administrator to tell the records apart.",
+                    ("name", name), ("count", fitting.Length));
+            else if (all.Length == 0)
+                Error(column, "import_deputy_unknown", $"'{name}' matches no deputy record: check the name or ask the administrator to add the deputy.", ("name", name));
+            else if (column == ImportColumn.Submitter)
+                Error(column, "import_submitter_other_body",
+                    $"'{name}' is {NameOf(all[0].Body)}, but a {ChineseOf(kind)} comes from {NameOf(body!.Value)}: check the name and the 类别.",
+                    ("name", name), ("body", all[0].Body), ("kind", kind), ("expectedBody", body!.Value));
+            else
+                Error(column, "import_cosigner_other_body",
+                    $"'{name}' is {NameOf(all[0].Body)} and cannot co-sign an item of {NameOf(body!.Value)}: check the name.",
+                    ("name", name), ("body", all[0].Body), ("expectedBody", body!.Value));
             return null;
         }
     }
@@ -262,6 +287,10 @@ internal sealed class ImportPlan
     /// <summary>An unnumbered row is the same item again when its kind, title and submitter are the same.</summary>
     private static string HashKey(ItemKind kind, string title, string submitter) =>
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{title}\n{submitter}")));
+
+    /// <summary>A problem at this line and field, with its code and the values a translation of it needs (enums by name).</summary>
+    private static ImportError ErrorAt(int line, string field, string code, string message, params (string Name, object Value)[] args) =>
+        new(line, field, message, code, args.ToDictionary(a => a.Name, a => Convert.ToString(a.Value, CultureInfo.InvariantCulture)!));
 
     private static string FieldOf(ImportColumn column) => JsonNamingPolicy.CamelCase.ConvertName(column.ToString());
 

@@ -20,6 +20,8 @@ public sealed class ImportTests : IAsyncLifetime
         await _w.App.WithDb(async db =>
         {
             db.Deputies.Add(new Deputy { Name = "赵文华", Body = DeputyBody.Cppcc, Delegation = "经济界" });
+            // Two records of one name: an import cannot tell which is meant.
+            db.Deputies.AddRange(new Deputy { Name = "刘明", Delegation = "城关区" }, new Deputy { Name = "刘明", Delegation = "开发区" });
             return await db.SaveChangesAsync();
         });
     }
@@ -127,8 +129,9 @@ public sealed class ImportTests : IAsyncLifetime
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("import_invalid", problem.RootElement.GetProperty("code").GetString());
         Assert.Contains("Nothing was imported", problem.RootElement.GetProperty("detail").GetString());
+        // The same errors as the preview, codes and values included.
         var errors = problem.RootElement.GetProperty("errors").Deserialize<ImportError[]>(ItemWorld.Json)!;
-        Assert.Equal(preview.Errors, errors);
+        Assert.Equal(JsonSerializer.Serialize(preview.Errors, ItemWorld.Json), JsonSerializer.Serialize(errors, ItemWorld.Json));
         Assert.Equal(before, await ItemCount());
     }
 
@@ -211,6 +214,58 @@ public sealed class ImportTests : IAsyncLifetime
 
         Assert.Equal("file_too_large", refused.Code);
         Assert.Contains("5 MB", refused.Detail);
+    }
+
+    private const string Body = "老旧小区老年人多，缺少就近的养老服务设施。";
+
+    /// <summary>code, the file's lines, then the one error expected: its line, field and values ("name=value|...").</summary>
+    public static TheoryData<string, string[], int, string, string> OneErrorEach => new()
+    {
+        { "import_file_empty", [], 1, "file", "" },
+        { "import_no_items", [Header], 1, "file", "" },
+        { "import_column_unknown", ["类别,标题,内容,领衔人,备注", $"建议,关于增设养老服务站的建议,{Body},李建国,无"], 1, "header", "name=备注" },
+        { "import_column_twice", ["类别,标题,内容,领衔人,类别", $"建议,关于增设养老服务站的建议,{Body},李建国,建议"], 1, "header", "name=类别" },
+        { "import_column_missing", ["类别,标题,内容", $"建议,关于增设养老服务站的建议,{Body}"], 1, "submitter", "column=领衔人" },
+        { "import_kind_empty", [Header, $",关于增设养老服务站的建议,{Body},李建国,,,"], 2, "kind", "column=类别" },
+        { "import_kind_unknown", [Header, $"意见,关于增设养老服务站的建议,{Body},李建国,,,"], 2, "kind", "column=类别|text=意见" },
+        // The column as this file names it.
+        { "import_kind_unknown", ["kind,title,body,submitter", $"Opinion,关于增设养老服务站的建议,{Body},李建国"], 2, "kind", "column=kind|text=Opinion" },
+        { "import_level_unknown", [Header, $"建议,关于增设养老服务站的建议,{Body},李建国,,,省级"], 2, "level", "column=层级|text=省级" },
+        { "import_empty", [Header, $"建议,,{Body},李建国,,,"], 2, "title", "column=标题" },
+        { "import_too_short", [Header, "建议,关于增设养老服务站的建议,太短了,李建国,,,"], 2, "body", "column=内容|min=10" },
+        { "import_too_long", [Header, $"建议,{new string('长', 201)},{Body},李建国,,,"], 2, "title", "column=标题|length=201|max=200" },
+        { "import_submitter_empty", [Header, $"建议,关于增设养老服务站的建议,{Body},,,,"], 2, "submitter", "column=领衔人" },
+        { "import_number_invalid", [Header, $"建议,关于增设养老服务站的建议,{Body},李建国,,2025-S-0003,"], 2, "number",
+            "column=编号|text=2025-S-0003|year=2026|kind=Suggestion|example=2026-S-0001" },
+        { "import_item_repeated", [Header, $"建议,关于增设养老服务站的建议,{Body},李建国,,,", $"建议,关于增设养老服务站的建议,{Body},李建国,,,"], 3, "title",
+            "column=标题|otherLine=2" },
+        { "import_number_repeated", [Header, $"建议,关于增设养老服务站的建议,{Body},李建国,,2026-S-0005,", $"建议,关于规范共享单车停放的建议,{Body},李建国,,2026-S-0005,"],
+            3, "number", "column=编号|otherLine=2" },
+        { "import_number_taken", [Header, $"建议,关于增设养老服务站的建议,{Body},李建国,,2026-S-0001,"], 2, "number",
+            "column=编号|number=2026-S-0001|title=关于缓解学校周边停车难的建议" },
+        { "import_cosigner_is_submitter", [Header, $"建议,关于增设养老服务站的建议,{Body},李建国,李建国,,"], 2, "coSigners", "column=附议人|name=李建国" },
+        { "import_deputy_ambiguous", [Header, $"建议,关于增设养老服务站的建议,{Body},刘明,,,"], 2, "submitter", "column=领衔人|name=刘明|count=2" },
+        { "import_deputy_unknown", [Header, $"建议,关于增设养老服务站的建议,{Body},王五,,,"], 2, "submitter", "column=领衔人|name=王五" },
+        { "import_submitter_other_body", [Header, $"提案,关于发展夜间经济的提案,{Body},李建国,,,"], 2, "submitter",
+            "column=领衔人|name=李建国|body=PeoplesCongress|kind=Proposal|expectedBody=Cppcc" },
+        { "import_cosigner_other_body", [Header, $"提案,关于发展夜间经济的提案,{Body},赵文华,李建国,,"], 2, "coSigners",
+            "column=附议人|name=李建国|body=PeoplesCongress|expectedBody=Cppcc" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneErrorEach))]
+    public async Task Each_problem_carries_its_code_and_the_values_that_say_it_in_any_language(
+        string code, string[] lines, int line, string field, string args)
+    {
+        await _w.RegisteredItemAsync();
+
+        var preview = await PreviewAsync(_w.Office, Csv(lines), "问题.csv");
+
+        var error = Assert.Single(preview.Errors);
+        Assert.Equal((line, field, code), (error.Line, error.Field, error.Code));
+        Assert.Equal(args, string.Join("|", error.Args.Select(a => $"{a.Key}={a.Value}")));
+        Assert.NotEmpty(error.Message);
+        Assert.DoesNotContain(preview.Rows, r => r.Line == line);
     }
 
     private Task<int> ItemCount() => _w.App.WithDb(db => db.Items.CountAsync());

@@ -17,7 +17,11 @@ export interface ImportRow {
 export interface ImportLineError {
   line: number
   field: string
+  // In English, for a code the web app has no words for.
   message: string
+  // Names the problem; `args` hold its values (the column as the file names it, the text found, a limit...).
+  code: string
+  args: Record<string, string>
 }
 
 export interface ImportPreview {
