@@ -115,17 +115,20 @@ public sealed class SharedRooms(IConnectionMultiplexer redis, IHubContext<CallHu
     public override async Task<RoomEntry> EnterAsync(int visitId, Peer peer, string connectionId, int capacity)
     {
         var room = HeldRoom(visitId);
+        // In the group first: whoever enters after this entry (on any server) sends to it at once.
+        await hub.Groups.AddToGroupAsync(connectionId, ParticipantGroup(visitId, peer.ParticipantId));
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(EnterScript, [RoomKey(visitId), EndedKey(visitId)],
             [peer.ParticipantId, Stored.Of(connectionId, _server, peer), capacity, Servers, KeepSeconds]))!;
         var outcome = (string)result[0]! switch { "added" => EntryOutcome.Added, "full" => EntryOutcome.Full, _ => EntryOutcome.Ended };
         var wasOpen = room.IsOpen;
-        await ApplyAsync(room, Members(result[3]), outcome == EntryOutcome.Ended, (long)result[4], Pruned(result[2]));
+        var members = Members(result[3]);
+        await ApplyAsync(room, members, outcome == EntryOutcome.Ended, (long)result[4], Pruned(result[2]));
         if (outcome != EntryOutcome.Added)
         {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, ParticipantGroup(visitId, peer.ParticipantId));
             Release(room);
-            return new RoomEntry(room, outcome, null, false);
+            return new RoomEntry(room, outcome, null, false, []);
         }
-        await hub.Groups.AddToGroupAsync(connectionId, ParticipantGroup(visitId, peer.ParticipantId));
         await PublishAsync(visitId);
         // The same participant's older connection: let go here if it is this server's, else by its server when told.
         var old = Stored.Read((string)result[1]!);
@@ -137,7 +140,7 @@ public sealed class SharedRooms(IConnectionMultiplexer redis, IHubContext<CallHu
             await hub.Groups.RemoveFromGroupAsync(replaced, ParticipantGroup(visitId, peer.ParticipantId));
         }
         var opened = peer.Role == ParticipantRole.LeadUnit && old is null && !wasOpen && room.IsOpen;
-        return new RoomEntry(room, outcome, replaced, opened);
+        return new RoomEntry(room, outcome, replaced, opened, members);
     }
 
     public override async Task<Seat?> LeaveAsync(string connectionId)
