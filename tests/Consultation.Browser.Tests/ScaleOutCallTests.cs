@@ -134,35 +134,11 @@ public sealed class ScaleOutCallTests(ChromiumFixture chromium, ScaleOutServers 
     private static TimeSpan Heartbeat(int count) => ScaleOutServers.Heartbeat * count;
 
     /// <summary>Both in the call, each decoding the other's video, each seeing the other's tile.</summary>
-    private const string DiagTrace = """
-        (() => {
-          const t0 = performance.now();
-          const P = RTCPeerConnection.prototype;
-          for (const name of ['setLocalDescription', 'setRemoteDescription']) {
-            const orig = P[name];
-            P[name] = function (d) {
-              console.warn(`DIAG ${Math.round(performance.now() - t0)} ${name} ${d?.type ?? '(implicit)'} in ${this.signalingState}`);
-              return orig.apply(this, arguments);
-            };
-          }
-        })();
-        """;
-
     private async Task InCallAsync(CallWorld world, CallParticipant deputy, CallParticipant handler)
-    {
-        await deputy.Context.AddInitScriptAsync(DiagTrace);
-        await handler.Context.AddInitScriptAsync(DiagTrace);
-        try { await InCallDiagAsync(world, deputy, handler); }
-        catch { output.WriteLine("A-LOG\n" + servers.A.DiagLog()); output.WriteLine("B-LOG\n" + servers.B.DiagLog()); throw; }
-    }
-
-    private async Task InCallDiagAsync(CallWorld world, CallParticipant deputy, CallParticipant handler)
     {
         await handler.OpenCallAsync(world.VisitId);
         await deputy.OpenCallAsync(world.VisitId);
-        var w = Stopwatch.StartNew();
-        try { await Expect(handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}")).ToBeVisibleAsync(new() { Timeout = 30_000 }); }
-        finally { output.WriteLine($"DIAG tile after {w.ElapsedMilliseconds} ms; deputy phase {await deputy.ByTestId("call-page").GetAttributeAsync("data-phase")}"); }
+        await Expect(handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}")).ToBeVisibleAsync();
         await Expect(deputy.ByTestId($"call-tile-{world.ParticipantId(Handler)}")).ToBeVisibleAsync();
         foreach (var person in new[] { deputy, handler })
             await person.WaitForStatsAsync(s => s.Length == 1 && s[0].State == "connected" && s[0].FramesDecoded > 0, "the other's video decoded");

@@ -24,7 +24,6 @@ public sealed class ServerFixture : IAsyncLifetime
     private Process? process;
 
     public Uri BaseUrl { get; private set; } = null!;
-    internal string DiagLog() => log.Recent();
 
     /// <summary>This server's database, for another server to share (scale-out: <c>ConnectionStrings__Consultation</c>).</summary>
     internal string DatabaseConnection => $"Data Source={Path.Combine(dataDirectory, "consultation.db")}";
