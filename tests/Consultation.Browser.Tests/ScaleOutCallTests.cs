@@ -115,7 +115,8 @@ public sealed class ScaleOutCallTests(ChromiumFixture chromium, ScaleOutServers 
         var crashed = Stopwatch.StartNew();
         await deputy.Page.CloseAsync();
 
-        // A's mark in Redis lapses after three heartbeats; B reads the room at its next one, and tells the handler.
+        // A's mark in Redis lapses after three heartbeats; B reads the room at its next one and tells the handler (two
+        // seconds more for that news to reach the page and the page to redraw).
         await Expect(deputyTile).ToHaveCountAsync(0, new() { Timeout = (float)(Heartbeat(3 + 1) + TimeSpan.FromSeconds(2)).TotalMilliseconds });
         output.WriteLine($"The deputy's tile went {crashed.ElapsedMilliseconds} ms after their server crashed.");
         await Expect(handler.ByTestId("call-page")).ToHaveAttributeAsync("data-phase", "open");
