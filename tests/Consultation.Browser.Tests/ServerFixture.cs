@@ -25,6 +25,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>This server's database, for another server to share (scale-out: <c>ConnectionStrings__Consultation</c>).</summary>
+    internal string DatabaseConnection => $"Data Source={Path.Combine(dataDirectory, "consultation.db")}";
+
     public async Task InitializeAsync()
     {
         var contentRoot = Path.Combine(RepositoryRoot(), "src", "Consultation.Server");
@@ -70,7 +73,7 @@ public sealed class ServerFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Consultation"] = $"Data Source={Path.Combine(dataDirectory, "consultation.db")}";
+        start.Environment["ConnectionStrings__Consultation"] = DatabaseConnection;
         foreach (var (name, value) in settings)
             start.Environment[name] = value;
 

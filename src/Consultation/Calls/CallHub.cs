@@ -64,27 +64,37 @@ public sealed partial class CallHub(IServiceProvider services, RoomRegistry room
         if (Now > closes)
             throw new HubException("The room has closed: ask the unit to schedule another visit.");
 
+        // A connection is in one room at a time: joining another visit leaves the one it was in.
+        if (rooms.SeatOf(Context.ConnectionId) is { } seated && seated.Room.VisitId != visitId)
+            await LeaveAsync(Context.ConnectionId);
         var self = new Peer(participant.Id, participant.DisplayName, participant.Role, new MediaState(true, true, false));
-        var (room, outcome, replaced, opened, returning) = await rooms.EnterAsync(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
-        if (outcome == EntryOutcome.Ended)
-            throw Ended();
-        if (outcome == EntryOutcome.Full)
-            throw new HubException($"The room is full ({Settings.MaxParticipants} participants).");
-        if (replaced is not null)
+        // In the room's group before entering: whatever is said in the room after this entry reaches the joiner. The
+        // answer and the news of this join follow the members just after it, so that of two people entering at once
+        // (on two servers, say) the second finds the first in its answer and offers, and the first is told of the second.
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(visitId));
+        var (room, outcome, replaced, opened, returning, members) =
+            await rooms.EnterAsync(visitId, self, Context.ConnectionId, Settings.MaxParticipants);
+        if (outcome != EntryOutcome.Added)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(visitId));
+            throw outcome == EntryOutcome.Ended ? Ended() : new HubException($"The room is full ({Settings.MaxParticipants} participants).");
+        }
+        // (The same connection joining again replaces nothing: it stays in the group it was just added to.)
+        if (replaced is not null && replaced != Context.ConnectionId)
             await Groups.RemoveFromGroupAsync(replaced, Group(visitId));
         rooms.Sit(Context.ConnectionId, room, participant.Id);
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(visitId));
         // Written after the answer, in order with this room's leaves: the joiner's offers need not wait for the database.
         _ = attendance.JoinedAsync(visitId, participant.Id, Now);
         // Someone new in the lobby: the lead unit is told who waits (not again for the same person reconnecting).
         if (!room.IsOpen && !returning)
             _ = waiting.TellAsync(visitId, room.Members.Select(m => m.Peer.DisplayName));
 
-        await Clients.OthersInGroup(Group(visitId)).ParticipantJoined(View(self, toward: participant.Id, asSeenBy: -1));
+        var others = members.Where(m => m.Peer.ParticipantId != participant.Id).ToList();
+        foreach (var other in others)
+            await rooms.To(Clients, room, other).ParticipantJoined(View(self, toward: participant.Id, asSeenBy: -1));
         if (opened)
             await Clients.Group(Group(visitId)).RoomStateChanged("open");
-        var peers = room.Members.Where(m => m.Peer.ParticipantId != participant.Id)
-            .Select(m => View(m.Peer, toward: m.Peer.ParticipantId, asSeenBy: participant.Id)).ToArray();
+        var peers = others.Select(m => View(m.Peer, toward: m.Peer.ParticipantId, asSeenBy: participant.Id)).ToArray();
         var ice = TurnCredentials.For(Settings, visitId, participant.Id, Now, closes);
         return new JoinResult(participant.Id, peers, ice, room.IsOpen ? "open" : "lobby", visit.EndUtc,
             IceConfig.PolicyOf(Settings));

@@ -34,11 +34,11 @@ public sealed class Room(int visitId)
     }
 
     /// <summary>
-    /// Adds or replaces (after a reconnect) the participant's connection; returns the one it replaced, and whether this
-    /// entry opened the room (one of two handlers entering at once). Null when the room was let go meanwhile (see
-    /// <see cref="TryLetGo"/>): the registry then has, or makes, another.
+    /// Adds or replaces (after a reconnect) the participant's connection; returns the one it replaced, whether this
+    /// entry opened the room (one of two handlers entering at once), and the members just after it. Null when the room
+    /// was let go meanwhile (see <see cref="TryLetGo"/>): the registry then has, or makes, another.
     /// </summary>
-    public (bool Added, string? Replaced, bool Opened)? Enter(Peer peer, string connectionId, int capacity)
+    public (bool Added, string? Replaced, bool Opened, IReadOnlyList<Member> Members)? Enter(Peer peer, string connectionId, int capacity)
     {
         lock (_members)
         {
@@ -46,11 +46,11 @@ public sealed class Room(int visitId)
                 return null;
             var replaced = _members.GetValueOrDefault(peer.ParticipantId)?.ConnectionId;
             if (replaced is null && _members.Count >= capacity)
-                return (false, null, false);
+                return (false, null, false, []);
             _members[peer.ParticipantId] = new Member(connectionId, peer);
             var wasOpen = _open;
             _open = HasLeadUnit();
-            return (true, replaced, _open && !wasOpen);
+            return (true, replaced, _open && !wasOpen, _members.Values.ToList());
         }
     }
 
@@ -154,9 +154,10 @@ public enum EntryOutcome { Added, Full, Ended }
 
 /// <summary>
 /// A join's result: the room; the older connection of the same participant still to be taken out of the room's group;
-/// whether this entry opened the room; whether the participant was in the room already (a reconnect, a reload).
+/// whether this entry opened the room; whether the participant was in the room already (a reconnect, a reload); and
+/// the members just after this entry (the room may have changed since: someone who entered after it is not among them).
 /// </summary>
-public sealed record RoomEntry(Room Room, EntryOutcome Outcome, string? Replaced, bool Opened, bool Returning);
+public sealed record RoomEntry(Room Room, EntryOutcome Outcome, string? Replaced, bool Opened, bool Returning, IReadOnlyList<Room.Member> Members);
 
 /// <summary>
 /// The rooms of this server and which connection is which participant in which room. With one server the rooms are
@@ -195,13 +196,14 @@ public class RoomRegistry
     public Room? Find(int visitId) => _rooms.GetValueOrDefault(visitId);
 
     /// <summary>Puts the participant's connection in the visit's room, made if need be (also when the last member let the one found go).</summary>
-    public (Room Room, bool Added, string? Replaced, bool Opened) Enter(int visitId, Peer peer, string connectionId, int capacity)
+    public (Room Room, bool Added, string? Replaced, bool Opened, IReadOnlyList<Room.Member> Members) Enter(int visitId, Peer peer,
+        string connectionId, int capacity)
     {
         while (true)
         {
             var room = _rooms.GetOrAdd(visitId, id => new Room(id));
-            if (room.Enter(peer, connectionId, capacity) is var (added, replaced, opened))
-                return (room, added, replaced, opened);
+            if (room.Enter(peer, connectionId, capacity) is var (added, replaced, opened, members))
+                return (room, added, replaced, opened, members);
             _rooms.TryRemove(new KeyValuePair<int, Room>(visitId, room));
         }
     }
@@ -226,11 +228,11 @@ public class RoomRegistry
     public virtual Task<RoomEntry> EnterAsync(int visitId, Peer peer, string connectionId, int capacity)
     {
         if (Find(visitId)?.Ended == true)
-            return Task.FromResult(new RoomEntry(Find(visitId)!, EntryOutcome.Ended, null, false, false));
-        var (room, added, replaced, opened) = Enter(visitId, peer, connectionId, capacity);
+            return Task.FromResult(new RoomEntry(Find(visitId)!, EntryOutcome.Ended, null, false, false, []));
+        var (room, added, replaced, opened, members) = Enter(visitId, peer, connectionId, capacity);
         if (replaced is not null)
             Unseat(replaced);
-        return Task.FromResult(new RoomEntry(room, added ? EntryOutcome.Added : EntryOutcome.Full, replaced, opened, replaced is not null));
+        return Task.FromResult(new RoomEntry(room, added ? EntryOutcome.Added : EntryOutcome.Full, replaced, opened, replaced is not null, members));
     }
 
     /// <summary>Takes the connection out of its room; its seat if it was still in it (a replaced connection was not).</summary>

@@ -115,6 +115,11 @@ public sealed class SharedRooms(IConnectionMultiplexer redis, IHubContext<CallHu
     public override async Task<RoomEntry> EnterAsync(int visitId, Peer peer, string connectionId, int capacity)
     {
         var room = HeldRoom(visitId);
+        // The same connection joining again is held once, by its seat.
+        if (SeatOf(connectionId)?.Room == room)
+            Release(room);
+        // In the participant's group first: whoever enters after this entry (on any server) sends to it at once.
+        await hub.Groups.AddToGroupAsync(connectionId, ParticipantGroup(visitId, peer.ParticipantId));
         RedisResult[] result;
         try
         {
@@ -123,22 +128,24 @@ public sealed class SharedRooms(IConnectionMultiplexer redis, IHubContext<CallHu
         }
         catch
         {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, ParticipantGroup(visitId, peer.ParticipantId));
             Release(room);
             throw;
         }
         var outcome = (string)result[0]! switch { "added" => EntryOutcome.Added, "full" => EntryOutcome.Full, _ => EntryOutcome.Ended };
         // Taking the room as it is now also lets go of this participant's older connection if it is this server's.
-        await ApplyAsync(room, Members(result[3]), outcome == EntryOutcome.Ended, (long)result[4], Pruned(result[2]));
+        var members = Members(result[3]);
+        await ApplyAsync(room, members, outcome == EntryOutcome.Ended, (long)result[4], Pruned(result[2]));
         if (outcome != EntryOutcome.Added)
         {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, ParticipantGroup(visitId, peer.ParticipantId));
             Release(room);
-            return new RoomEntry(room, outcome, null, false, false);
+            return new RoomEntry(room, outcome, null, false, false, []);
         }
-        await hub.Groups.AddToGroupAsync(connectionId, ParticipantGroup(visitId, peer.ParticipantId));
         await PublishAsync(visitId);
         var returning = ((string)result[1]!).Length > 0;
-        var opened = !returning && peer.Role == ParticipantRole.LeadUnit && room.Members.Count(m => m.Peer.Role == ParticipantRole.LeadUnit) == 1;
-        return new RoomEntry(room, outcome, null, opened, returning);
+        var opened = !returning && peer.Role == ParticipantRole.LeadUnit && members.Count(m => m.Peer.Role == ParticipantRole.LeadUnit) == 1;
+        return new RoomEntry(room, outcome, null, opened, returning, members);
     }
 
     public override async Task<Seat?> LeaveAsync(string connectionId)

@@ -19,13 +19,17 @@ public static class CallEvents
         return events;
     }
 
-    /// <summary>The next line that starts with the prefix (others are passed over); fails after 15 s.</summary>
-    public static async Task<string> Next(Channel<string> events, string prefix)
+    /// <summary>
+    /// The next line that starts with the prefix (others are passed over; an <paramref name="unexpected"/> one before it
+    /// fails); fails after 15 s.
+    /// </summary>
+    public static async Task<string> Next(Channel<string> events, string prefix, string? unexpected = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         while (true)
         {
             var e = await events.Reader.ReadAsync(timeout.Token);
+            Assert.NotEqual(unexpected, e);
             if (e.StartsWith(prefix, StringComparison.Ordinal))
                 return e;
         }

@@ -14,7 +14,7 @@ public sealed class RoomRegistryTests
     public void A_room_is_forgotten_when_its_last_member_leaves_and_made_again_for_the_next_join()
     {
         var rooms = new RoomRegistry();
-        var (room, _, _, _) = rooms.Enter(7, Deputy, "c1", capacity: 6);
+        var (room, _, _, _, _) = rooms.Enter(7, Deputy, "c1", capacity: 6);
         rooms.Enter(7, Handler, "c2", capacity: 6);
 
         room.Leave(1, "c1");
@@ -25,7 +25,7 @@ public sealed class RoomRegistryTests
         rooms.LetGoIfEmpty(room);
         Assert.Equal(0, rooms.Count);
 
-        var (again, added, _, _) = rooms.Enter(7, Deputy, "c3", capacity: 6);
+        var (again, added, _, _, _) = rooms.Enter(7, Deputy, "c3", capacity: 6);
         Assert.True(added);
         Assert.NotSame(room, again);
         Assert.Equal([1], again.Members.Select(m => m.Peer.ParticipantId));
@@ -35,12 +35,12 @@ public sealed class RoomRegistryTests
     public void A_join_holding_a_room_that_was_let_go_meanwhile_enters_the_new_one()
     {
         var rooms = new RoomRegistry();
-        var (stale, _, _, _) = rooms.Enter(7, Deputy, "c1", capacity: 6);
+        var (stale, _, _, _, _) = rooms.Enter(7, Deputy, "c1", capacity: 6);
         stale.Leave(1, "c1");
         rooms.LetGoIfEmpty(stale);
 
         Assert.Null(stale.Enter(Handler, "c2", capacity: 6));
-        var (room, added, _, _) = rooms.Enter(7, Handler, "c2", capacity: 6);
+        var (room, added, _, _, _) = rooms.Enter(7, Handler, "c2", capacity: 6);
         Assert.True(added);
         Assert.Same(room, rooms.Find(7));
         Assert.True(room.IsOpen);
@@ -50,8 +50,8 @@ public sealed class RoomRegistryTests
     public void An_ended_room_stays_so_that_nobody_enters_it_again_on_this_server_until_its_visit_is_closed()
     {
         var rooms = new RoomRegistry();
-        var (room, _, _, _) = rooms.Enter(7, Handler, "c1", capacity: 6);
-        var (other, _, _, _) = rooms.Enter(8, Handler, "c2", capacity: 6);
+        var (room, _, _, _, _) = rooms.Enter(7, Handler, "c1", capacity: 6);
+        var (other, _, _, _, _) = rooms.Enter(8, Handler, "c2", capacity: 6);
         room.End();
         rooms.LetGoIfEmpty(room);
 

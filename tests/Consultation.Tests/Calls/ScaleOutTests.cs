@@ -88,6 +88,35 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deputy_and_a_handler_joining_at_once_on_two_servers_are_introduced_once_so_that_only_the_second_offers()
+    {
+        for (var round = 1; round <= 10; round++)
+        {
+            var (deputy, deputyEvents) = await InCall(First, "deputy");
+            var (lead, leadEvents) = await InCall(_other, "lead");
+
+            var joins = await Task.WhenAll(
+                deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id), lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id));
+
+            // The one who entered second finds the first in its answer, and offers; the first is told the second joined.
+            var (d, l) = (joins[0], joins[1]);
+            var (deputySecond, leadSecond) = (d.Peers.Any(p => p.ParticipantId == l.ParticipantId), l.Peers.Any(p => p.ParticipantId == d.ParticipantId));
+            Assert.True(deputySecond != leadSecond, $"Round {round}: the deputy's answer names the handler: {deputySecond}; the handler's names the deputy: {leadSecond}.");
+            var (first, firstId, firstEvents, secondId, secondEvents) = deputySecond
+                ? (lead, l.ParticipantId, leadEvents, d.ParticipantId, deputyEvents)
+                : (deputy, d.ParticipantId, deputyEvents, l.ParticipantId, leadEvents);
+            Assert.Equal($"joined:{secondId}", await Next(firstEvents, "joined:"));
+            // Nor is the second told afterwards that the first joined (a page drops its new link to someone who joins
+            // again): a line the first says after its join reaches the second with nothing of the kind before it.
+            await first.InvokeAsync(nameof(CallHub.Chat), $"第 {round} 轮");
+            Assert.Equal($"chat:{firstId}:第 {round} 轮", await Next(secondEvents, "chat:", unexpected: $"joined:{firstId}"));
+
+            await deputy.InvokeAsync(nameof(CallHub.Leave));
+            await lead.InvokeAsync(nameof(CallHub.Leave));
+        }
+    }
+
+    [Fact]
     public async Task A_deputy_reconnecting_to_the_other_server_takes_their_place_and_the_old_connection_hears_nothing_more()
     {
         var (lead, _) = await InCall(First, "lead");
@@ -164,5 +193,6 @@ public sealed class ScaleOutTests : IAsyncLifetime
         return (hub, events);
     }
 
-    private static Task<string> Next(Channel<string> events, string prefix) => CallEvents.Next(events, prefix);
+    private static Task<string> Next(Channel<string> events, string prefix, string? unexpected = null) =>
+        CallEvents.Next(events, prefix, unexpected);
 }
