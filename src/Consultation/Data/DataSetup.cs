@@ -30,8 +30,13 @@ public static class DataSetup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (settings.MigrateOnStart)
         {
-            app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
-            await db.Database.MigrateAsync();
+            // Only when something is to be applied: migrating takes EF's migration lock, which on SQLite is a row that a
+            // server killed while holding it leaves behind, and the next start would wait for it for ever.
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
+                await db.Database.MigrateAsync();
+            }
         }
         else if ((await db.Database.GetPendingMigrationsAsync()).ToArray() is { Length: > 0 } pending)
             throw new StartupSettingException(
