@@ -172,8 +172,9 @@ public sealed class SharedRooms(IConnectionMultiplexer redis, IHubContext<CallHu
 
     public override async Task SetMediaAsync(Seat seat, MediaState media)
     {
+        // Only while this seat is still the participant's connection (not replaced by a newer one elsewhere).
         var me = seat.Room.Find(seat.ParticipantId);
-        if (me is null)
+        if (me is null || SeatOf(me.ConnectionId) != seat)
             return;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(MediaScript, [RoomKey(seat.Room.VisitId)],
             [seat.ParticipantId, me.ConnectionId, Stored.Of(me.ConnectionId, _server, me.Peer with { Media = media })]))!;
