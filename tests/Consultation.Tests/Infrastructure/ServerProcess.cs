@@ -31,7 +31,17 @@ public sealed class ServerProcess : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync();
+        try
+        {
+            await server.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            // A server that never became ready is not left running after the test.
+            if (!server._process.HasExited)
+                server.Kill();
+            throw;
+        }
         return server;
     }
 
