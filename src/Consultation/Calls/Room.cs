@@ -227,8 +227,8 @@ public class RoomRegistry
 
     public virtual Task<RoomEntry> EnterAsync(int visitId, Peer peer, string connectionId, int capacity)
     {
-        if (Find(visitId)?.Ended == true)
-            return Task.FromResult(new RoomEntry(Find(visitId)!, EntryOutcome.Ended, null, false, false, []));
+        if (Find(visitId) is { Ended: true } ended)
+            return Task.FromResult(new RoomEntry(ended, EntryOutcome.Ended, null, false, false, []));
         var (room, added, replaced, opened, members) = Enter(visitId, peer, connectionId, capacity);
         if (replaced is not null)
             Unseat(replaced);

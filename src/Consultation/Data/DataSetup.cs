@@ -28,17 +28,15 @@ public static class DataSetup
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (settings.MigrateOnStart)
+        // Migrating only when something is to be applied: it takes EF's migration lock, which on SQLite is a row that a
+        // server killed while holding it leaves behind, and the next start would wait for it for ever.
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToArray();
+        if (pending.Length > 0 && settings.MigrateOnStart)
         {
-            // Only when something is to be applied: migrating takes EF's migration lock, which on SQLite is a row that a
-            // server killed while holding it leaves behind, and the next start would wait for it for ever.
-            if ((await db.Database.GetPendingMigrationsAsync()).Any())
-            {
-                app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
-                await db.Database.MigrateAsync();
-            }
+            app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
+            await db.Database.MigrateAsync();
         }
-        else if ((await db.Database.GetPendingMigrationsAsync()).ToArray() is { Length: > 0 } pending)
+        else if (pending.Length > 0)
             throw new StartupSettingException(
                 $"the {settings.Provider} database lacks {pending.Length} migration(s), from {pending[0]}: apply the migration script "
                 + "(README, Databases) or start once with Database:MigrateOnStart=true.");
