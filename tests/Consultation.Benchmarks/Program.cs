@@ -7,7 +7,7 @@ using Consultation.Benchmarks.Signaling;
 // Benchmarks print figures measured side by side in one run (DESIGN.md §7):
 //   items      the office's item list with 10,000 items: the API against hand-written SQL, and the page in Chromium.
 //   visits     10,000 return visits scheduled through the API, and how late their reminders come (Hangfire on SQLite).
-//   signaling  the call hub's signal relay against a raw WebSocket relay and the PeerJS server.
+//   signaling  the call hub's signal relay against a raw WebSocket relay, the PeerJS server and SignalR alone.
 //   media      time to media in a video visit, against a bare pair of peer connections.
 //   review     the office's review figures, ranking and trend over a generated year, and its XLSX export.
 const string Usage = """
@@ -28,7 +28,7 @@ const string Usage = """
       --spread      minutes over which the visits' starts are spread (default 20)
       --ahead       minutes from the start of scheduling to the first visit's start (default 13)
       --keep        leave the generated database in its temporary folder, to look into
-      signaling     signals relayed by the hub, a raw Kestrel WebSocket relay and the PeerJS server, at 1,000 to 16,000 a second
+      signaling     signals relayed by the hub, a raw Kestrel WebSocket relay, the PeerJS server and SignalR alone, at 1,000 to 16,000 a second
       --seconds     seconds of load per relay and rate (default 10)
       --idle        connections opened to each relay to measure idle memory (default 2000)
       review        the office's review (GET /api/review/figures and /trend, unfiltered and filtered, each next to one
@@ -50,6 +50,8 @@ var commands = new Dictionary<string, Dictionary<string, int>>
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args is ["raw-relay", "--port", var relayPort])
     return await RawRelay.RunAsync(int.Parse(relayPort, CultureInfo.InvariantCulture));
+if (args is ["signalr-relay", "--port", var signalRPort])
+    return await SignalRRelay.RunAsync(int.Parse(signalRPort, CultureInfo.InvariantCulture));
 if (args is ["media", ..])
 {
     var (runs, sizes) = (20, new[] { 2, 4 });

@@ -1,6 +1,7 @@
 using System.Diagnostics.Tracing;
 using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
 
 namespace Consultation.Benchmarks.Signaling;
 
@@ -30,18 +31,25 @@ public static class ProcessStats
 
     /// <summary>
     /// Has a .NET process run a full blocking garbage collection, the way dotnet-gcdump does: an EventPipe session
-    /// with the runtime's GCHeapCollect keyword. The resident memory read after it is live data, not garbage.
+    /// with the runtime's GCHeapCollect keyword. The resident memory read after it is live data, not garbage. Returns
+    /// the managed heap that collection left (live objects, from the runtime's GCHeapStats event after it).
     /// </summary>
-    public static async Task CollectGarbageAsync(int pid)
+    public static async Task<long> CollectGarbageAsync(int pid)
     {
-        const long GcHeapCollectKeyword = 0x800000;
+        const long GcKeyword = 0x1, GcHeapCollectKeyword = 0x800000;
         var client = new DiagnosticsClient(pid);
         using var session = await client.StartEventPipeSessionAsync(
-            [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcHeapCollectKeyword)], requestRundown: false, token: CancellationToken.None);
-        var drain = session.EventStream.CopyToAsync(Stream.Null);
+            [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcKeyword | GcHeapCollectKeyword)],
+            requestRundown: false, token: CancellationToken.None);
+        using var events = new EventPipeEventSource(session.EventStream);
+        var (full, live) = (false, -1L);
+        events.Clr.GCStart += e => full = e.Depth == 2;
+        events.Clr.GCHeapStats += e => live = full ? e.TotalHeapSize : live;
+        var reading = Task.Run(events.Process);
         await Task.Delay(TimeSpan.FromSeconds(2));
         await session.StopAsync(CancellationToken.None);
-        await drain;
+        await reading;
+        return live >= 0 ? live : throw new InvalidOperationException($"Process {pid} reported no full garbage collection.");
     }
 
     /// <summary>Waits (at most <paramref name="limit"/>) until the process uses less than 5 % of a core over half a second.</summary>

@@ -46,10 +46,12 @@ public abstract class RelayProtocol(string name, Uri baseUrl, WebSocketMessageTy
 /// <summary>
 /// Our hub at /hubs/visits, signed in with a real account's cookie, WebSocket transport without negotiation (as the
 /// browser's client after negotiating), in SignalR's JSON or MessagePack hub protocol. Every participant calls
-/// <c>Join(visitId)</c>; signals are <c>Signal(to, kind, payload)</c> invocations that expect no answer.
+/// <c>Join(visitId)</c>; signals are <c>Signal(to, kind, payload)</c> invocations that expect no answer. Without a
+/// password, the same messages to SignalR alone (<see cref="SignalRRelay"/>): no sign-in, and <c>Join(room, id)</c>.
 /// </summary>
-public sealed class HubProtocol(Uri baseUrl, bool messagePack, string password)
-    : RelayProtocol(messagePack ? "hub (MessagePack)" : "hub (JSON)", baseUrl, messagePack ? WebSocketMessageType.Binary : WebSocketMessageType.Text)
+public sealed class HubProtocol(Uri baseUrl, bool messagePack, string? password)
+    : RelayProtocol($"{(password is null ? "SignalR alone" : "hub")} ({(messagePack ? "MessagePack" : "JSON")})", baseUrl,
+        messagePack ? WebSocketMessageType.Binary : WebSocketMessageType.Text)
 {
     private const byte RecordSeparator = 0x1e;
     private readonly ConcurrentDictionary<string, Task<string>> _cookies = new();
@@ -59,15 +61,16 @@ public sealed class HubProtocol(Uri baseUrl, bool messagePack, string password)
 
     public override async Task<RelayClient> OpenAsync(CallRoom room, CallSeat seat, CancellationToken cancel)
     {
-        var cookie = await _cookies.GetOrAdd(seat.UserName, SignInAsync);
-        var (socket, client) = await ConnectAsync(seat, "/hubs/visits", cancel, cookie);
+        var cookie = password is null ? null : await _cookies.GetOrAdd(seat.UserName, SignInAsync);
+        var (socket, client) = await ConnectAsync(seat, password is null ? SignalRRelay.Path : "/hubs/visits", cancel, cookie);
         await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"protocol\":\"{(messagePack ? "messagepack" : "json")}\",\"version\":1}}\u001e"),
             WebSocketMessageType.Text, true, cancel);
         var handshake = await client.ReceiveAsync(cancel);
         if (handshake.Length < 3 || handshake[0] != '{' || handshake[1] != '}')
             throw new InvalidOperationException($"The hub refused the handshake: {Encoding.UTF8.GetString(handshake)}");
-        await client.SendAsync(messagePack ? JoinMessagePack(room.VisitId) : Encoding.UTF8.GetBytes(
-            $"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Join\",\"arguments\":[{room.VisitId}]}}\u001e"));
+        int[] join = password is null ? [room.VisitId, seat.ParticipantId] : [room.VisitId];
+        await client.SendAsync(messagePack ? JoinMessagePack(join) : Encoding.UTF8.GetBytes(
+            $"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Join\",\"arguments\":[{string.Join(',', join)}]}}\u001e"));
         while (true)
         {
             var message = await client.ReceiveAsync(cancel);
@@ -108,14 +111,17 @@ public sealed class HubProtocol(Uri baseUrl, bool messagePack, string password)
         return LengthPrefixed(body);
     }
 
-    private static byte[] JoinMessagePack(int visitId)
+    private static byte[] JoinMessagePack(int[] arguments)
     {
         var body = new List<byte> { 0x96, 0x01, 0x80 };
         WriteString(body, "1");
         WriteString(body, "Join");
-        body.Add(0x91);
-        body.Add(0xce);
-        body.AddRange(BitConverter.GetBytes(BinaryPrimitives.ReverseEndianness((uint)visitId)));
+        body.Add((byte)(0x90 | arguments.Length));
+        foreach (var argument in arguments)
+        {
+            body.Add(0xce);
+            body.AddRange(BitConverter.GetBytes(BinaryPrimitives.ReverseEndianness((uint)argument)));
+        }
         body.Add(0x90);
         return LengthPrefixed(body);
     }
