@@ -29,10 +29,13 @@ public static class DataSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // Migrating only when something is to be applied: it takes EF's migration lock, which on SQLite is a row that a
-        // server killed while holding it leaves behind, and the next start would wait for it for ever.
+        // server killed while holding it leaves behind; SqliteMigrationLock deletes such a row once it is stale.
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToArray();
         if (pending.Length > 0 && settings.MigrateOnStart)
         {
+            if (settings.Provider == DatabaseProvider.Sqlite)
+                await new SqliteMigrationLock(db, settings.StaleMigrationLockAfter, app.Services.GetRequiredService<TimeProvider>(), app.Logger)
+                    .ClearStaleAsync();
             app.Logger.LogInformation("Migrating the {Provider} database", settings.Provider);
             await db.Database.MigrateAsync();
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string ConnectionStringName = "Consultation";
     public const string DefaultSqliteFile = "App_Data/consultation.db";
+    public static readonly TimeSpan DefaultStaleMigrationLockAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>SQLite only: a migration lock older than this was left by a start killed while migrating, and is deleted.</summary>
+    public TimeSpan StaleMigrationLockAfter { get; init; } = DefaultStaleMigrationLockAfter;
 
     public static DatabaseSettings Read(IConfiguration configuration, string contentRoot)
     {
@@ -32,7 +37,20 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         // The embedded database is always migrated; a server database only when the operator says so.
         var migrate = provider == DatabaseProvider.Sqlite || configuration.GetValue("Database:MigrateOnStart", false);
-        return new DatabaseSettings(provider, connectionString!, migrate);
+        return new DatabaseSettings(provider, connectionString!, migrate)
+        {
+            StaleMigrationLockAfter = StaleMigrationLockAfterOf(configuration["Database:StaleMigrationLockAfter"]),
+        };
+    }
+
+    private static TimeSpan StaleMigrationLockAfterOf(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return DefaultStaleMigrationLockAfter;
+        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var after) && after > TimeSpan.Zero)
+            return after;
+        throw new StartupSettingException(
+            $"Database:StaleMigrationLockAfter is '{value}': set it to a time longer than any migration takes, such as 00:10:00 (the default).");
     }
 
     public void Configure(DbContextOptionsBuilder options)

@@ -13,7 +13,7 @@ namespace Consultation.Tests.Data;
 [Collection(PostgresCollection.Name)]
 public sealed class MigrationTests(PostgresServer postgres)
 {
-    private static AppDbContext Context(DatabaseProvider provider, string connectionString)
+    internal static AppDbContext Context(DatabaseProvider provider, string connectionString)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         new DatabaseSettings(provider, connectionString, MigrateOnStart: true).Configure(options);

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using Consultation.Data;
 using Consultation.Items;
+using Microsoft.Extensions.Configuration;
 
 namespace Consultation.Tests.Web;
 
@@ -56,6 +59,24 @@ public sealed class SettingsTests
         var example = Example();
 
         Assert.Equal("Sqlite", example.GetProperty("Database").GetProperty("Provider").GetString());
+        Assert.Equal(DatabaseSettings.DefaultStaleMigrationLockAfter,
+            TimeSpan.Parse(example.GetProperty("Database").GetProperty("StaleMigrationLockAfter").GetString()!, CultureInfo.InvariantCulture));
         Assert.True(example.GetProperty("ConnectionStrings").TryGetProperty("Consultation", out _));
+    }
+
+    [Theory]
+    [InlineData("00:30:00", null)]
+    [InlineData("ten minutes", "Database:StaleMigrationLockAfter is 'ten minutes': set it to a time longer than any migration takes")]
+    [InlineData("00:00:00", "Database:StaleMigrationLockAfter is '00:00:00'")]
+    public void The_stale_migration_lock_age_is_read_or_stops_the_app_with_what_to_do(string value, string? error)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:StaleMigrationLockAfter"] = value }).Build();
+        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+
+        if (error is null)
+            Assert.Equal(TimeSpan.FromMinutes(30), DatabaseSettings.Read(configuration, contentRoot).StaleMigrationLockAfter);
+        else
+            Assert.StartsWith(error, Assert.Throws<StartupSettingException>(() => DatabaseSettings.Read(configuration, contentRoot)).Message);
     }
 }
