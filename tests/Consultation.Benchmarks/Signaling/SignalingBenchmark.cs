@@ -7,7 +7,8 @@ namespace Consultation.Benchmarks.Signaling;
 /// <summary>
 /// The signaling relay benchmark (issue 5, benchmark 1): our hub, a raw Kestrel WebSocket relay (the floor), the
 /// PeerJS server and SignalR alone (the floor of the stack the hub is built on), each its own process, driven in turns
-/// by one load generator (this process) at each offered rate, then idle memory per connection. Prints the figures and the ratios against the targets; exits 1 when one is missed.
+/// by one load generator (this process) at each offered rate, then idle memory per connection. Prints the figures and
+/// the ratios against the targets; exits 1 when one is missed.
 /// </summary>
 public sealed class SignalingBenchmark(int[] rates, TimeSpan stepDuration, int idleConnections)
 {
