@@ -75,19 +75,36 @@ public sealed class EffectLedger(
             .OrderBy(e => e.Id).Take(100).ToListAsync();
         var sent = 0;
         foreach (var effect in stuck)
-            if (await WhyNotAnymoreAsync(effect) is { } why)
+        {
+            var (known, why) = await WhyNotAnymoreAsync(effect);
+            if (!known)
+                continue;
+            if (why is not null)
                 await GiveUpAsync(effect, why);
             else if (await DeliverAsync(effect))
                 sent++;
+        }
         return sent;
     }
 
-    private async Task<string?> WhyNotAnymoreAsync(SentEffect effect)
+    /// <summary>
+    /// Whether the rules could tell (a rule that cannot reach what it reads, Redis down say, leaves the message for the
+    /// next run, and the others go on), and why the message is no longer wanted, if it is not.
+    /// </summary>
+    private async Task<(bool Known, string? Why)> WhyNotAnymoreAsync(SentEffect effect)
     {
-        foreach (var rule in retryRules)
-            if (await rule.WhyNotAnymoreAsync(effect) is { } why)
-                return why;
-        return null;
+        try
+        {
+            foreach (var rule in retryRules)
+                if (await rule.WhyNotAnymoreAsync(effect) is { } why)
+                    return (true, why);
+            return (true, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not tell whether {Key} is still to be sent; asking again at the next retry", effect.Key);
+            return (false, null);
+        }
     }
 
     private async Task GiveUpAsync(SentEffect effect, string why)
