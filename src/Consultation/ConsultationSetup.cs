@@ -40,6 +40,7 @@ public static class ConsultationSetup
         builder.AddCalls();
         builder.Services.AddScoped<JobScheduler>();
         builder.Services.AddScoped<VisitEvents>();
+        builder.Services.AddScoped<IRetryRule, VisitRetryRule>();
         return builder;
     }
 

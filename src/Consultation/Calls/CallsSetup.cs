@@ -1,3 +1,4 @@
+using Consultation.Notifications;
 using Consultation.ScaleOut;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,7 @@ public static class CallsSetup
         }
         builder.Services.AddSingleton<AttendanceLog>();
         builder.Services.AddSingleton<WaitingNotice>();
+        builder.Services.AddSingleton<IRetryRule, LobbyRetryRule>();
         builder.Services.AddScoped<JoinLinks>();
         builder.Services.AddLinkSession(builder.Environment.IsDevelopment());
         return builder;

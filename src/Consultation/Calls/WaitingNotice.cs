@@ -43,7 +43,7 @@ public sealed class WaitingNotice(IServiceScopeFactory scopes, TimeProvider cloc
             });
             // Two arrivals at the same moment share a key, so only one of them tells.
             var moment = now.Ticks / Quiet.Ticks;
-            string KeyOf(Recipient to) => $"visit:{visitId}:s{visit.Sequence}:waiting:{moment}:{to.Key}";
+            string KeyOf(Recipient to) => VisitEffectKey.Of(visitId, visit.Sequence, $"waiting:{moment}", to.Key);
             var handlers = await Recipients.OfUsersAsync(db, leads);
             foreach (var to in handlers)
                 await ledger.InAppAsync(KeyOf(to), to, what);

@@ -12,12 +12,13 @@ public sealed record Announcement(string Kind, int? ItemId, int? VisitId, object
 /// Makes every effect happen once. An effect is recorded under its unique key in the same save as the in-app
 /// notification; an e-mail or SMS is recorded before it is sent and marked delivered after, so a job that runs
 /// twice (or concurrently) finds the key taken and does nothing, and one interrupted mid-send is retried by the
-/// reconcile job instead of being lost. A message composed with a join link saves that link in the same save as its
-/// entry, so a message that was already sent mints no new link.
+/// reconcile job instead of being lost, unless an <see cref="IRetryRule"/> says it is no longer true. A message
+/// composed with a join link saves that link in the same save as its entry, so a message that was already sent mints
+/// no new link.
 /// </summary>
 public sealed class EffectLedger(
     AppDbContext db, IEmailChannel email, ISmsChannel sms, IHubContext<NotificationHub, INotificationClient> hub,
-    TimeProvider clock, ILogger<EffectLedger> log)
+    IEnumerable<IRetryRule> retryRules, TimeProvider clock, ILogger<EffectLedger> log)
 {
     public const int MaxAttempts = 5;
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(2);
@@ -62,7 +63,10 @@ public sealed class EffectLedger(
         return await RecordAsync(effect) && await DeliverAsync(effect);
     }
 
-    /// <summary>E-mails and SMS recorded but never confirmed sent (a crash, a mail server down): send them again.</summary>
+    /// <summary>
+    /// E-mails and SMS recorded but never confirmed sent (a crash, a mail server down): send them again, those still wanted.
+    /// The others are given up: not sent, not tried again, their row saying why.
+    /// </summary>
     public async Task<int> RetryUndeliveredAsync()
     {
         var before = Now - RetryAfter;
@@ -71,9 +75,45 @@ public sealed class EffectLedger(
             .OrderBy(e => e.Id).Take(100).ToListAsync();
         var sent = 0;
         foreach (var effect in stuck)
-            if (await DeliverAsync(effect))
+        {
+            var (known, why) = await WhyNotAnymoreAsync(effect);
+            if (!known)
+                continue;
+            if (why is not null)
+                await GiveUpAsync(effect, why);
+            else if (await DeliverAsync(effect))
                 sent++;
+        }
         return sent;
+    }
+
+    /// <summary>
+    /// Whether the rules could tell (a rule that cannot reach what it reads, Redis down say, leaves the message for the
+    /// next run, and the others go on), and why the message is no longer wanted, if it is not.
+    /// </summary>
+    private async Task<(bool Known, string? Why)> WhyNotAnymoreAsync(SentEffect effect)
+    {
+        try
+        {
+            foreach (var rule in retryRules)
+                if (await rule.WhyNotAnymoreAsync(effect) is { } why)
+                    return (true, why);
+            return (true, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not tell whether {Key} is still to be sent; asking again at the next retry", effect.Key);
+            return (false, null);
+        }
+    }
+
+    private async Task GiveUpAsync(SentEffect effect, string why)
+    {
+        log.LogInformation("Not sending {Key} again: {Reason}", effect.Key, why);
+        effect.Attempts = MaxAttempts;
+        effect.LastError = $"not sent: {why}";
+        effect.Payload = null;
+        await SaveAsync(effect);
     }
 
     private SentEffect Effect(string key, Channel channel, Recipient to, Announcement what, string payload) => new()
@@ -122,9 +162,14 @@ public sealed class EffectLedger(
             log.LogWarning(e, "Sending {Key} failed (attempt {Attempt})", effect.Key, effect.Attempts);
             effect.LastError = e.Message.Length > 1_000 ? e.Message[..1_000] : e.Message;
         }
+        await SaveAsync(effect);
+        return effect.DeliveredAtUtc is not null;
+    }
+
+    private async Task SaveAsync(SentEffect effect)
+    {
         db.SentEffects.Update(effect);
         await db.SaveChangesAsync();
-        return effect.DeliveredAtUtc is not null;
     }
 
     private sealed record SmsPayload(string Phone, string Text);

@@ -7,7 +7,7 @@ namespace Consultation.Notifications;
 public class SentEffect
 {
     public long Id { get; set; }
-    /// <summary>e.g. "visit:42:reminder-24h:user:7".</summary>
+    /// <summary>e.g. "visit:42:s1:FirstReminder:user:7:sms" (a visit's keys: <see cref="Visits.VisitEffectKey"/>).</summary>
     public required string Key { get; set; }
     public required string Kind { get; set; }
     public Channel Channel { get; set; }
@@ -15,7 +15,10 @@ public class SentEffect
     public int? ItemId { get; set; }
     public int? RecipientUserId { get; set; }
     public DateTime RecordedAtUtc { get; set; }
-    /// <summary>Null while an e-mail or SMS is recorded but not yet confirmed sent: the reconcile job retries it.</summary>
+    /// <summary>
+    /// Null while an e-mail or SMS is recorded but not yet confirmed sent: the reconcile job retries it, up to
+    /// <see cref="EffectLedger.MaxAttempts"/> times, or gives it up once it is no longer true (<see cref="LastError"/> says why).
+    /// </summary>
     public DateTime? DeliveredAtUtc { get; set; }
     public int Attempts { get; set; }
     /// <summary>The message as sent (JSON), so an e-mail or SMS whose sending was interrupted can be sent again.</summary>

@@ -23,7 +23,7 @@ public sealed class VisitJobs(
         var visit = await db.Visits.Include(v => v.Participants).AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId);
         // A job planned for an earlier version of the visit is replaced by the new plan: it does nothing. Neither does
         // a message that comes too late to help (a server that was down past the start sends no reminder).
-        if (visit is not null && visit.Sequence == sequence && !TooLate(visit, kind))
+        if (visit is not null && visit.Sequence == sequence && WhyTooLate(visit, kind, Now) is null)
         {
             var item = await db.Items.AsNoTracking().SingleAsync(i => i.Id == visit.ItemId);
             switch (kind)
@@ -53,11 +53,12 @@ public sealed class VisitJobs(
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CompletedAtUtc, Now));
     }
 
-    private bool TooLate(ReturnVisit visit, VisitJobKind kind) => kind switch
+    /// <summary>Why a message of this kind no longer helps at this moment (a reminder once the visit has started); null while it does.</summary>
+    public static string? WhyTooLate(ReturnVisit visit, VisitJobKind kind, DateTime now) => kind switch
     {
-        VisitJobKind.FirstReminder or VisitJobKind.SecondReminder => Now >= visit.StartUtc,
-        VisitJobKind.Invitation or VisitJobKind.RoomOpen => Now >= visit.EndUtc,
-        _ => false,
+        VisitJobKind.FirstReminder or VisitJobKind.SecondReminder when now >= visit.StartUtc => "the visit has started",
+        VisitJobKind.Invitation or VisitJobKind.RoomOpen when now >= visit.EndUtc => "the visit has ended",
+        _ => null,
     };
 
     private async Task TellEveryoneAsync(ReturnVisit visit, Item item, string kind, bool withCalendar,
@@ -74,7 +75,7 @@ public sealed class VisitJobs(
         foreach (var to in recipients)
         {
             // One key per effect: visit, version, kind of message, person (and channel, added by the ledger).
-            var key = $"visit:{visit.Id}:s{visit.Sequence}:{reminder?.ToString() ?? kind}:{to.Key}";
+            var key = VisitEffectKey.Of(visit.Id, visit.Sequence, reminder?.ToString() ?? kind, to.Key);
             await ledger.InAppAsync(key, to, what);
             if (inAppOnly)
                 continue;
@@ -108,7 +109,7 @@ public sealed class VisitJobs(
             number = item.Number, title = item.Title, startUtc = visit.StartUtc, missing = missing.Select(p => p.DisplayName).ToArray(),
         });
         foreach (var to in handlers)
-            await ledger.InAppAsync($"visit:{visit.Id}:s{visit.Sequence}:no-show:{to.Key}", to, what);
+            await ledger.InAppAsync(VisitEffectKey.Of(visit.Id, visit.Sequence, "no-show", to.Key), to, what);
     }
 
     /// <summary>
@@ -134,7 +135,7 @@ public sealed class VisitJobs(
         var what = new Announcement(visit.State == VisitState.NoShow ? "visit-no-show" : "visit-record-due", item.Id, visit.Id,
             new { number = item.Number, title = item.Title, startUtc = visit.StartUtc });
         foreach (var to in handlers)
-            await ledger.InAppAsync($"visit:{visit.Id}:s{visit.Sequence}:closed:{to.Key}", to, what);
+            await ledger.InAppAsync(VisitEffectKey.Of(visit.Id, visit.Sequence, "closed", to.Key), to, what);
     }
 
     /// <summary>

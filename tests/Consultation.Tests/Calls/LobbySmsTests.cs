@@ -10,6 +10,7 @@ using Consultation.Tests.Visits;
 using Consultation.Visits;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Channel = Consultation.Notifications.Channel;
 
 namespace Consultation.Tests.Calls;
@@ -129,6 +130,57 @@ public sealed class LobbySmsTests : IAsyncLifetime
         Assert.All(resent, t => Assert.Equal(held.Text, t.Text));
         Assert.All(await TextsOf(AllSent), t => Assert.Equal((2, true), (t.Effect.Attempts, t.Effect.DeliveredAtUtc is not null)));
         Assert.Equal(1, await WaitingNoticesOf("lead"));
+    }
+
+    [Fact]
+    public async Task A_refused_text_is_not_sent_again_once_a_lead_handler_has_joined()
+    {
+        await RefusedTextAsync();
+
+        Assert.Equal("open", (await (await InCall("lead")).InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id)).RoomState);
+        await RetryAsync();
+
+        Assert.Empty(_gateway.Drain());
+        var (_, text) = Assert.Single(await TextsOf(_ => true));
+        Assert.Equal(("not sent: a handler of the lead unit has joined", null, EffectLedger.MaxAttempts),
+            (text.LastError, text.DeliveredAtUtc, text.Attempts));
+    }
+
+    [Fact]
+    public async Task A_refused_text_is_not_sent_again_once_no_one_waits_in_the_lobby()
+    {
+        var deputy = await RefusedTextAsync();
+
+        await deputy.StopAsync();
+        var rooms = _w.App.Services.GetRequiredService<RoomRegistry>();
+        var giveUp = DateTime.UtcNow.AddSeconds(10);
+        while (await rooms.ReadAsync(_visit.Id) is not null && DateTime.UtcNow < giveUp)
+            await Task.Delay(50);
+        await RetryAsync();
+
+        Assert.Empty(_gateway.Drain());
+        var (_, text) = Assert.Single(await TextsOf(_ => true));
+        Assert.Equal(("not sent: no one waits in the lobby any more", null, EffectLedger.MaxAttempts),
+            (text.LastError, text.DeliveredAtUtc, text.Attempts));
+    }
+
+    /// <summary>The deputy waits in the lobby; the gateway refuses the text to the lead handler.</summary>
+    private async Task<HubConnection> RefusedTextAsync()
+    {
+        _gateway.Answer = (503, "网关维护中");
+        var deputy = await InCall("deputy");
+        Assert.Equal("lobby", (await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id)).RoomState);
+        Assert.Equal(Phones["lead"], Sent(await _gateway.NextAsync()).Phone);
+        Assert.Single(await TextsOf(t => t.Count == 1 && t[0].Effect.Attempts == 1));
+        return deputy;
+    }
+
+    /// <summary>The gateway is back, and the ledger's retry is due.</summary>
+    private async Task RetryAsync()
+    {
+        _gateway.Answer = (200, """{"code":0}""");
+        _w.Advance(EffectLedger.RetryAfter + TimeSpan.FromSeconds(1));
+        await _w.RunReconcileAsync();
     }
 
     private string NameOf(ParticipantRole role) => _visit.Participants.Single(p => p.Role == role).DisplayName;
