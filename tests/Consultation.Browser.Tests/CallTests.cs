@@ -60,6 +60,15 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
         var buttons = await deputy.ByTestId("call-controls").BoundingBoxAsync();
         Assert.True(self.Y >= 0 && self.Y + self.Height <= buttons!.Y, $"self-view from y {self.Y} to {self.Y + self.Height}, buttons from y {buttons!.Y}");
         Assert.True(buttons.Y + buttons.Height <= 812, $"buttons end at y {buttons.Y + buttons.Height} on a 812 px screen");
+        // On the handler's wide screen the two of them share the stage side by side, the deputy at least a third of
+        // the window wide, with the buttons below on the screen.
+        var window = handler.Page.ViewportSize!;
+        var deputyTile = await handler.ByTestId($"call-tile-{world.ParticipantId(Deputy)}").BoundingBoxAsync();
+        var handlerSelf = await handler.ByTestId("call-tile-self").BoundingBoxAsync();
+        var handlerButtons = await handler.ByTestId("call-controls").BoundingBoxAsync();
+        Assert.True(deputyTile!.Width >= window.Width / 3.0 && Math.Abs(deputyTile.Y - handlerSelf!.Y) < 1,
+            $"the deputy's tile {deputyTile.Width} px wide at y {deputyTile.Y}, the self-view at y {handlerSelf!.Y}, in a {window.Width} px window");
+        Assert.True(handlerButtons!.Y + handlerButtons.Height <= window.Height, $"buttons end at y {handlerButtons.Y + handlerButtons.Height} of {window.Height}");
 
         // Muting is seen by the other side.
         await deputy.ByTestId("call-mute").ClickAsync();
@@ -129,6 +138,12 @@ public sealed class CallTests(ServerFixture server, ChromiumFixture chromium, IT
             var tile = await people[1].ByTestId($"call-tile-{world.ParticipantId(name)}").BoundingBoxAsync();
             Assert.True(tile!.Width < 375 / 2 && tile.Y + tile.Height <= buttons!.Y, $"{name}'s tile {tile.Width}×{tile.Height} at y {tile.Y}, buttons at y {buttons!.Y}");
         }
+
+        // On the handler's wide screen the four of them sit two by two.
+        var columns = new HashSet<double>();
+        foreach (var tile in await people[0].Page.Locator("[data-testid^=call-tile-]").AllAsync())
+            columns.Add(Math.Round((await tile.BoundingBoxAsync())!.X));
+        Assert.Equal(2, columns.Count);
 
         // The office's browser is closed: the three left send each other their camera at full size again.
         await people[2].Context.CloseAsync();
