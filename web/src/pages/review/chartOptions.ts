@@ -57,7 +57,8 @@ export function categoryOption(figures: Figures, t: Translate) {
         name: t('review.charts.categories'),
         type: 'pie' as const,
         radius: ['35%', '65%'],
-        label: { formatter: '{b}: {c}' },
+        // The count inside its slice (names outside did not fit a narrow card and were cut); the legend names them.
+        label: { position: 'inside' as const, formatter: (p: { value: number }) => (p.value > 0 ? `${p.value}` : '') },
         data: categories.map((c) => ({
           name: t(`review.ranking.columns.category${c}`),
           meaning: t(`review.categories.${c}`),

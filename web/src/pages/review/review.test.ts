@@ -71,6 +71,7 @@ describe('charts', () => {
   it('show the A–D mix and the rates by unit', () => {
     const pie = categoryOption(figures, t)
     expect(pie.series[0].data.map((d) => d.value)).toEqual([1, 1, 1, 0])
+    expect(pie.series[0].data.map((d) => pie.series[0].label.formatter(d))).toEqual(['1', '1', '1', ''])
     const bars = satisfactionOption([{ ...figures, unitName: '市交通运输局' }], t)
     expect(bars.xAxis.data).toEqual(['市交通运输局'])
     expect(bars.series[0].data).toEqual([100])
