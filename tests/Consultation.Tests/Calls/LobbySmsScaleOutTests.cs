@@ -40,9 +40,7 @@ public sealed class LobbySmsScaleOutTests : IAsyncLifetime
         });
         _visit = await _w.ScheduleAsync((await _w.SignedAsync()).Id, _w.Now.AddHours(1), minutes: 30);
         _w.Advance(_visit.StartUtc - TimeSpan.FromMinutes(5) - _w.Now);
-        _other = new TestApp().With("ConnectionStrings:Consultation", _w.App.DatabaseConnection)
-            .With("ConnectionStrings:Redis", _redis.ConnectionString).With("Sms:Url", _gateway.Url.ToString());
-        _other.Clock.SetUtcNow(_w.App.Clock.GetUtcNow());
+        _other = _w.App.AnotherServer();
         _ = _other.Server;
         _gateway.Answer = (503, "网关维护中");
     }

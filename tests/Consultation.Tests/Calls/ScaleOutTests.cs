@@ -36,9 +36,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var co = await _w.App.WithDb(db => db.Users.Where(u => u.UserName == "co").Select(u => u.Id).SingleAsync());
         _visit = await _w.ScheduleAsync((await _w.SignedAsync()).Id, _w.Now.AddHours(1), minutes: 30, staff: [co]);
         _w.Advance(_visit.StartUtc - TimeSpan.FromMinutes(5) - _w.Now);
-        _other = new TestApp().With("ConnectionStrings:Consultation", First.DatabaseConnection)
-            .With("ConnectionStrings:Redis", _redis.ConnectionString);
-        _other.Clock.SetUtcNow(First.Clock.GetUtcNow());
+        _other = First.AnotherServer();
         _ = _other.Server;
     }
 
@@ -137,9 +135,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     [Fact]
     public async Task A_full_room_and_a_visit_ended_on_one_server_are_refused_on_the_other()
     {
-        await using var small = new TestApp().With("ConnectionStrings:Consultation", First.DatabaseConnection)
-            .With("ConnectionStrings:Redis", _redis.ConnectionString).With("Calls:MaxParticipants", "2");
-        small.Clock.SetUtcNow(First.Clock.GetUtcNow());
+        await using var small = First.AnotherServer().With("Calls:MaxParticipants", "2");
         var (lead, _) = await InCall(First, "lead");
         await lead.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
         var (deputy, deputyEvents) = await InCall(_other, "deputy");

@@ -40,6 +40,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>A second server of the same deployment: this one's database and settings, its clock at this one's time.</summary>
+    public TestApp AnotherServer()
+    {
+        var other = new TestApp().With("ConnectionStrings:Consultation", DatabaseConnection);
+        foreach (var (key, value) in _settings)
+            other.With(key, value);
+        other.Clock.SetUtcNow(Clock.GetUtcNow());
+        return other;
+    }
+
     /// <summary>Adds to the app's services, after its own (a test's observer, say).</summary>
     public TestApp WithServices(Action<IServiceCollection> configure)
     {
