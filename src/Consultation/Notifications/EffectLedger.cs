@@ -21,6 +21,7 @@ public sealed class EffectLedger(
     IEnumerable<IRetryRule> retryRules, TimeProvider clock, ILogger<EffectLedger> log)
 {
     public const int MaxAttempts = 5;
+    public const int RetriesPerRun = 100;
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(2);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -64,32 +65,47 @@ public sealed class EffectLedger(
     }
 
     /// <summary>
-    /// E-mails and SMS recorded but never confirmed sent (a crash, a mail server down): send them again, those still wanted.
-    /// The others are given up: not sent, not tried again, their row saying why.
+    /// E-mails and SMS recorded but never confirmed sent (a crash, a mail server down): send them again, those still wanted,
+    /// at most <see cref="RetriesPerRun"/> a run, oldest first. The others are given up: not sent, not tried again, their
+    /// row saying why. When the rules cannot tell about a message (what they read is out of reach, Redis down say), the
+    /// other messages of its kind wait for the next run without being asked about again (each asking can take the
+    /// client's whole timeout) and without taking the turn of the messages behind them.
     /// </summary>
     public async Task<int> RetryUndeliveredAsync()
     {
         var before = Now - RetryAfter;
-        var stuck = await db.SentEffects
-            .Where(e => e.DeliveredAtUtc == null && e.Channel != Channel.InApp && e.Attempts < MaxAttempts && e.RecordedAtUtc < before)
-            .OrderBy(e => e.Id).Take(100).ToListAsync();
-        var sent = 0;
-        foreach (var effect in stuck)
+        var undelivered = db.SentEffects
+            .Where(e => e.DeliveredAtUtc == null && e.Channel != Channel.InApp && e.Attempts < MaxAttempts && e.RecordedAtUtc < before);
+        var unjudgedKinds = new HashSet<string>();
+        var (left, sent, after) = (RetriesPerRun, 0, 0L);
+        while (left > 0)
         {
-            var (known, why) = await WhyNotAnymoreAsync(effect);
-            if (!known)
-                continue;
-            if (why is not null)
-                await GiveUpAsync(effect, why);
-            else if (await DeliverAsync(effect))
-                sent++;
+            var page = await undelivered.Where(e => e.Id > after && !unjudgedKinds.Contains(e.Kind))
+                .OrderBy(e => e.Id).Take(left).ToListAsync();
+            if (page.Count == 0)
+                break;
+            after = page[^1].Id;
+            foreach (var effect in page.Where(e => !unjudgedKinds.Contains(e.Kind)))
+            {
+                var (known, why) = await WhyNotAnymoreAsync(effect);
+                if (!known)
+                {
+                    unjudgedKinds.Add(effect.Kind);
+                    continue;
+                }
+                left--;
+                if (why is not null)
+                    await GiveUpAsync(effect, why);
+                else if (await DeliverAsync(effect))
+                    sent++;
+            }
         }
         return sent;
     }
 
     /// <summary>
-    /// Whether the rules could tell (a rule that cannot reach what it reads, Redis down say, leaves the message for the
-    /// next run, and the others go on), and why the message is no longer wanted, if it is not.
+    /// Whether the rules could tell (a rule that cannot reach what it reads leaves the message for the next run), and why
+    /// the message is no longer wanted, if it is not.
     /// </summary>
     private async Task<(bool Known, string? Why)> WhyNotAnymoreAsync(SentEffect effect)
     {

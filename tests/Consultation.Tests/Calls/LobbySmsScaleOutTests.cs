@@ -95,6 +95,36 @@ public sealed class LobbySmsScaleOutTests : IAsyncLifetime
         Assert.Contains("503", lobby.LastError);
     }
 
+    [Fact]
+    public async Task With_redis_unreachable_more_lobby_texts_than_a_run_retries_do_not_hold_up_the_messages_behind_them()
+    {
+        await DeputyWaitsOnTheOtherServerAsync();
+        // More refused lobby texts than a run sends again, all older than the reminders (other deputies once waited).
+        await _w.App.WithDb(async db =>
+        {
+            var refused = await db.SentEffects.AsNoTracking().SingleAsync(e => e.Kind == WaitingNotice.Kind && e.Channel == Channel.Sms);
+            db.SentEffects.AddRange(Enumerable.Range(1, EffectLedger.RetriesPerRun + 20).Select(i => new SentEffect
+            {
+                Key = $"{refused.Key}:earlier-{i}", Kind = refused.Kind, Channel = refused.Channel, VisitId = refused.VisitId,
+                RecipientUserId = refused.RecipientUserId, RecordedAtUtc = refused.RecordedAtUtc, Attempts = 1,
+                Payload = refused.Payload, LastError = refused.LastError,
+            }));
+            return await db.SaveChangesAsync();
+        });
+        await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.SecondReminder);
+        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(PhoneOf).Order());
+
+        await _redis.DisposeAsync();
+        await RetryOnTheFirstServerAsync();
+
+        // The two reminders in this run; the lobby texts wait, untried.
+        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(PhoneOf).Order());
+        var lobby = await _w.App.WithDb(db => db.SentEffects.AsNoTracking()
+            .Where(e => e.Kind == WaitingNotice.Kind && e.Channel == Channel.Sms).ToListAsync());
+        Assert.Equal(EffectLedger.RetriesPerRun + 21, lobby.Count);
+        Assert.All(lobby, text => Assert.Equal((1, null), (text.Attempts, text.DeliveredAtUtc)));
+    }
+
     /// <summary>The deputy waits in the lobby on the second server, which texts the lead handler; the gateway refuses.</summary>
     private async Task DeputyWaitsOnTheOtherServerAsync()
     {
