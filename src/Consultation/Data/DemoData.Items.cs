@@ -1,3 +1,4 @@
+using Consultation.Visits;
 using static Consultation.Items.ItemKind;
 using static Consultation.Visits.VisitMethod;
 using static Consultation.Visits.VisitPhase;
@@ -134,7 +135,7 @@ internal static partial class DemoData
             .Progress(-20, "会同公交集团研究调整方案：新增配车4部，高峰发车间隔拟压缩至8分钟，增开早高峰区间车。")
             .Visit(demo.Day(-6, 10), 45, BeforeAnswer, Video, "向代表通报118路运营调整方案。", coSigners: true)
             .CancelledBecause("李建国代表临时参加市人大常委会专题调研，申请改期。")
-            .NotifiesOfVisit("deputy.li", "visit-cancelled", read: true, day: -7)
+            .NotifiesOfVisit("deputy.li", VisitMessage.Cancelled, read: true, day: -7)
             .Visit(demo.Day(1, 10), 45, BeforeAnswer, Video, "向代表通报118路运营调整方案，听取代表意见。", coSigners: true, extraStaff: "handler.transport2")
             .NotifiesOfVisit("deputy.li", read: true)
             .NotifiesOfVisit("handler.transport2");

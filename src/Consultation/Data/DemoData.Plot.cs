@@ -329,7 +329,7 @@ internal static partial class DemoData
         private string UnitName(int unitId) => demo.Units.Values.Single(u => u.Id == unitId).Name;
 
         /// <summary>Tells someone about the last visit, by default the invitation sent when it was scheduled.</summary>
-        public Plot NotifiesOfVisit(string userName, string kind = "visit-invited", bool read = false, int? day = null)
+        public Plot NotifiesOfVisit(string userName, string kind = VisitMessage.Invited, bool read = false, int? day = null)
         {
             var visit = LastVisit!;
             demo.Notify(userName, kind, this, day is { } d ? demo.Day(d, 17) : visit.ScheduledAtUtc.AddMinutes(1), read, visit);

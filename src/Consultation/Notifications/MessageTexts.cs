@@ -1,4 +1,5 @@
 using System.Globalization;
+using Consultation.Visits;
 
 namespace Consultation.Notifications;
 
@@ -20,11 +21,11 @@ public static class MessageTexts
         var when = Time(v.StartUtc, timeZone);
         var (zh, en) = kind switch
         {
-            "visit-invited" => ($"回访邀请：{v.ItemNumber}《{v.ItemTitle}》，{when}，{v.Method.zh}", $"Return visit on {v.ItemNumber} at {when} ({v.Method.en})"),
-            "visit-changed" => ($"回访时间变更：{v.ItemNumber}，新的时间 {when}", $"Return visit on {v.ItemNumber} moved to {when}"),
-            "visit-reminder" => ($"回访提醒：{v.ItemNumber}，{when} 开始", $"Reminder: return visit on {v.ItemNumber} starts at {when}"),
-            "visit-room-open" => ($"视频会议室已开放：{v.ItemNumber}，{when} 开始", $"The video room for {v.ItemNumber} is open; it starts at {when}"),
-            "visit-cancelled" => ($"回访取消：{v.ItemNumber}（原定 {when}）", $"Return visit on {v.ItemNumber} at {when} is cancelled"),
+            VisitMessage.Invited => ($"回访邀请：{v.ItemNumber}《{v.ItemTitle}》，{when}，{v.Method.zh}", $"Return visit on {v.ItemNumber} at {when} ({v.Method.en})"),
+            VisitMessage.Changed => ($"回访时间变更：{v.ItemNumber}，新的时间 {when}", $"Return visit on {v.ItemNumber} moved to {when}"),
+            VisitMessage.Reminder => ($"回访提醒：{v.ItemNumber}，{when} 开始", $"Reminder: return visit on {v.ItemNumber} starts at {when}"),
+            VisitMessage.RoomOpen => ($"视频会议室已开放：{v.ItemNumber}，{when} 开始", $"The video room for {v.ItemNumber} is open; it starts at {when}"),
+            VisitMessage.Cancelled => ($"回访取消：{v.ItemNumber}（原定 {when}）", $"Return visit on {v.ItemNumber} at {when} is cancelled"),
             _ => ($"回访通知：{v.ItemNumber}", $"Return visit on {v.ItemNumber}"),
         };
         var body = $"""

@@ -29,13 +29,13 @@ public sealed class VisitJobs(
             switch (kind)
             {
                 case VisitJobKind.Invitation:
-                    await TellEveryoneAsync(visit, item, sequence == 0 ? "visit-invited" : "visit-changed", withCalendar: true);
+                    await TellEveryoneAsync(visit, item, sequence == 0 ? VisitMessage.Invited : VisitMessage.Changed, withCalendar: true);
                     break;
                 case VisitJobKind.FirstReminder or VisitJobKind.SecondReminder:
-                    await TellEveryoneAsync(visit, item, "visit-reminder", withCalendar: false, reminder: kind);
+                    await TellEveryoneAsync(visit, item, VisitMessage.Reminder, withCalendar: false, reminder: kind);
                     break;
                 case VisitJobKind.RoomOpen:
-                    await TellEveryoneAsync(visit, item, "visit-room-open", withCalendar: false, inAppOnly: true);
+                    await TellEveryoneAsync(visit, item, VisitMessage.RoomOpen, withCalendar: false, inAppOnly: true);
                     break;
                 case VisitJobKind.NoShowCheck:
                     await CheckNoShowAsync(visit, item);
@@ -45,7 +45,7 @@ public sealed class VisitJobs(
                     await rooms.ForgetEndedAsync(visitId);
                     break;
                 case VisitJobKind.Cancellation:
-                    await TellEveryoneAsync(visit, item, "visit-cancelled", withCalendar: true);
+                    await TellEveryoneAsync(visit, item, VisitMessage.Cancelled, withCalendar: true);
                     break;
             }
         }
@@ -84,7 +84,7 @@ public sealed class VisitJobs(
                 var joinUrl = JoinUrlFor(visit, to, kind, text.JoinUrl);
                 var (subject, body) = MessageTexts.Visit(kind, text with { JoinUrl = joinUrl }, to.TimeZone);
                 var file = calendarEvent is null ? null
-                    : kind == "visit-cancelled" ? calendar.Cancel(calendarEvent) : calendar.Request(calendarEvent with { JoinUrl = joinUrl });
+                    : kind == VisitMessage.Cancelled ? calendar.Cancel(calendarEvent) : calendar.Request(calendarEvent with { JoinUrl = joinUrl });
                 return new OutgoingEmail(to.Email!, to.Name, subject, body, file);
             });
             await ledger.SmsAsync(key, to, what,
@@ -143,7 +143,7 @@ public sealed class VisitJobs(
     /// (a cancellation, someone not among the participants) points at the visit's page, behind sign-in.
     /// </summary>
     private string JoinUrlFor(ReturnVisit visit, Recipient to, string kind, string visitPage) =>
-        visit.Method == VisitMethod.Video && kind != "visit-cancelled" && to.ParticipantId is { } participant
+        visit.Method == VisitMethod.Video && kind != VisitMessage.Cancelled && to.ParticipantId is { } participant
             ? links.Mint(visit, participant)
             : visitPage;
 

@@ -28,9 +28,9 @@ public sealed class VisitRetryRule(AppDbContext db, TimeProvider clock) : IRetry
     /// <summary>The job that sends messages of this kind (see <see cref="VisitJobs.RunAsync"/>); null for any other kind.</summary>
     private static VisitJobKind? JobOf(string kind) => kind switch
     {
-        "visit-invited" or "visit-changed" => VisitJobKind.Invitation,
-        "visit-reminder" => VisitJobKind.FirstReminder,
-        "visit-cancelled" => VisitJobKind.Cancellation,
+        VisitMessage.Invited or VisitMessage.Changed => VisitJobKind.Invitation,
+        VisitMessage.Reminder => VisitJobKind.FirstReminder,
+        VisitMessage.Cancelled => VisitJobKind.Cancellation,
         _ => null,
     };
 }
