@@ -67,13 +67,18 @@ public sealed class ItemListQueries(Uri baseUrl, string databaseFile)
             {
                 if (slow[q] && (round < 0 || api[q].Count >= SlowSamples))
                     continue;
+                var asked = DateTime.UtcNow;
                 var clock = Stopwatch.StartNew();
                 var page = await GetPageAsync(http, queries[q].QueryString);
                 var apiTime = clock.Elapsed;
+                var answered = DateTime.UtcNow;
 
                 clock.Restart();
-                var (count, rows) = floors[q].Run(DateTime.UtcNow);
+                var (count, rows) = floors[q].Run(asked);
                 var floorTime = clock.Elapsed;
+                // The server read its clock between asked and answered: a deadline that passed meanwhile is not a disagreement.
+                if (page.Total != count || page.Rows != rows)
+                    (count, rows) = floors[q].Run(answered);
 
                 if (page.Total != count || page.Rows != rows)
                     throw new InvalidOperationException(

@@ -60,23 +60,31 @@ public sealed class ReviewRequests(HttpClient http, string databaseFile)
         {
             for (var r = 0; r < requests.Length; r++)
             {
+                var asked = DateTime.UtcNow;
                 var clock = Stopwatch.StartNew();
                 using var response = await http.GetAsync(requests[r].Path);
                 var body = await response.Content.ReadAsStringAsync();
                 var apiTime = clock.Elapsed;
+                var answered = DateTime.UtcNow;
                 if (!response.IsSuccessStatusCode)
                     throw new InvalidOperationException($"GET {requests[r].Path} answered {(int)response.StatusCode}: {body}");
 
                 clock.Restart();
-                var expected = requests[r].Floor.Run(DateTime.UtcNow);
+                var expected = requests[r].Floor.Run(asked);
                 var floorTime = clock.Elapsed;
 
                 clock.Restart();
-                var stored = requests[r].Rows.Run(DateTime.UtcNow);
+                var stored = requests[r].Rows.Run(asked);
                 var rowsTime = clock.Elapsed;
 
                 using var json = JsonDocument.Parse(body);
                 var actual = requests[r].Read(json.RootElement);
+                // The server read its clock between asked and answered: a deadline that passed meanwhile (an item now
+                // overdue) is not a disagreement.
+                if (!expected.SequenceEqual(actual))
+                    expected = requests[r].Floor.Run(answered);
+                if (!stored.SequenceEqual(actual))
+                    stored = requests[r].Rows.Run(answered);
                 Compare(requests[r].Name, "the SQL from the source tables", expected, actual);
                 Compare(requests[r].Name, "the SQL from the review's rows", stored, actual);
                 lines[r] = actual.Length;

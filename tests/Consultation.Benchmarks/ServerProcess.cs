@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Text.Json;
 
 namespace Consultation.Benchmarks;
 
@@ -35,14 +36,22 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"No Consultation.sln above {AppContext.BaseDirectory}.");
     }
 
+    /// <summary>Whether the built server runs under the server garbage collector (its runtimeconfig.json, or DOTNET_gcServer set here).</summary>
+    public static bool ServerCollector()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_gcServer") is { Length: > 0 } set)
+            return set == "1";
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(ServerDll(), ".runtimeconfig.json")));
+        return config.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+               && properties.TryGetProperty("System.GC.Server", out var server) && server.GetBoolean();
+    }
+
     /// <param name="settings">Extra settings as environment variables (<c>Calls__MaxMessagesPerSecond</c>).</param>
     public static Task<ServerProcess> StartAsync(string databaseFile, string environment = "Development",
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var contentRoot = Path.Combine(RepositoryRoot(), "src", "Consultation.Server");
-        var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "Configuration").Value!;
-        var serverDll = Path.Combine(contentRoot, "bin", configuration, "net10.0", "Consultation.Server.dll");
+        var serverDll = ServerDll();
         if (!File.Exists(serverDll))
             throw new InvalidOperationException($"{serverDll} is missing: build this project (it builds the server first).");
         if (!File.Exists(Path.Combine(contentRoot, "wwwroot", "index.html")))
@@ -59,6 +68,13 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         return LaunchAsync(start, baseUrl, "/health/ready");
+    }
+
+    private static string ServerDll()
+    {
+        var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "Configuration").Value!;
+        return Path.Combine(RepositoryRoot(), "src", "Consultation.Server", "bin", configuration, "net10.0", "Consultation.Server.dll");
     }
 
     /// <summary>Starts a process that listens on <paramref name="baseUrl"/> and waits until <paramref name="readyPath"/> answers 200.</summary>
