@@ -99,6 +99,30 @@ public sealed partial class VisitTests(ServerFixture server, ChromiumFixture chr
     }
 
     [Fact]
+    public async Task Before_the_room_opens_the_deputy_checks_camera_and_network_and_the_check_says_when_the_room_opens()
+    {
+        await SignInAsync(DemoAccount.Deputy);
+        // A video visit of the demo's a day or more ahead.
+        var ahead = (await ApiAsync("GET", "/api/my/visits")).EnumerateArray()
+            .Where(v => v.GetProperty("state").GetString() == "Scheduled" && v.GetProperty("method").GetString() == "Video"
+                        && Utc(v.GetProperty("roomOpensAtUtc")) > DateTime.UtcNow.AddHours(1))
+            .OrderBy(v => Utc(v.GetProperty("startUtc"))).First();
+        var visitId = ahead.GetProperty("id").GetInt32();
+        var opensAt = Utc(ahead.GetProperty("roomOpensAtUtc"));
+
+        await Page.GotoAsync("/visits");
+        var card = ByTestId($"visit-card-{visitId}");
+        await Expect(card.GetByTestId("visit-join")).ToBeDisabledAsync();
+        await card.GetByTestId("visit-check-ahead").ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex($"/visits/{visitId}/check$"));
+        await Page.WaitForFunctionAsync("() => document.querySelector('[data-testid=precheck-preview]')?.videoWidth > 0");
+        await Expect(ByTestId("precheck-network")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+        await Expect(ByTestId("precheck-room-note")).ToContainTextAsync($"会议室 {Wall(opensAt, "HH:mm")} 开放");
+        await Expect(ByTestId("precheck-join")).ToBeDisabledAsync();
+    }
+
+    [Fact]
     public async Task Scheduling_over_another_visit_of_the_deputy_names_who_is_busy_and_when()
     {
         await SignInAsync(DemoAccount.Handler);

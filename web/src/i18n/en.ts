@@ -827,6 +827,7 @@ const en: typeof zhCN = {
       open: 'Join the video visit',
       opensAt: 'Opens at {time}',
       closed: 'The video room is closed',
+      checkAhead: 'Check your camera, microphone and network now',
     },
   },
   schedule: {

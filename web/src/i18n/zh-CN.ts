@@ -826,6 +826,7 @@ export default {
       open: '进入视频回访',
       opensAt: '{time} 开放进入',
       closed: '视频会议室已关闭',
+      checkAhead: '现在检查摄像头、麦克风和网络',
     },
   },
   schedule: {

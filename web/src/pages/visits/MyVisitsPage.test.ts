@@ -70,6 +70,22 @@ describe('my visits', () => {
     await settle(() => expect(router.currentRoute.value.fullPath).toBe('/visits/7/check'))
   })
 
+  it('offers the pre-call check ahead of time, until the room opens and Join leads there', async () => {
+    const { wrapper } = await openPage()
+    const ahead = () => wrapper.find('[data-testid="visit-card-7"] [data-testid="visit-check-ahead"]')
+    expect(ahead().text()).toBe('现在检查摄像头、麦克风和网络')
+
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(ahead().exists()).toBe(false)
+    expect(wrapper.get('[data-testid="visit-join"]').attributes('disabled')).toBeUndefined()
+  })
+
+  it('goes to the pre-call check from the link before the room opens', async () => {
+    const { wrapper, router } = await openPage()
+    await wrapper.get('[data-testid="visit-check-ahead"]').trigger('click')
+    await settle(() => expect(router.currentRoute.value.fullPath).toBe('/visits/7/check'))
+  })
+
   it('offers the calendar file, and lets the submitter ask for another time', async () => {
     const { wrapper, calls } = await openPage(visit, {
       'POST /api/items/14/visit-requests': {
