@@ -62,7 +62,7 @@ public sealed class LobbySmsScaleOutTests : IAsyncLifetime
 
         await RetryOnTheFirstServerAsync();
 
-        Assert.Equal(LeadPhone, PhoneOf(await _gateway.NextAsync()));
+        Assert.Equal(LeadPhone, (await _gateway.NextAsync()).Sms().Phone);
         Assert.NotNull((await LobbyTextAsync(_ => true)).DeliveredAtUtc);
     }
 
@@ -83,13 +83,13 @@ public sealed class LobbySmsScaleOutTests : IAsyncLifetime
     {
         await DeputyWaitsOnTheOtherServerAsync();
         await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.SecondReminder);
-        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(PhoneOf).Order());
+        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(c => c.Sms().Phone).Order());
 
         await _redis.DisposeAsync();
         await RetryOnTheFirstServerAsync();
 
         // The two reminders, not the lobby text.
-        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(PhoneOf).Order());
+        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(c => c.Sms().Phone).Order());
         var lobby = await LobbyTextAsync(_ => true);
         Assert.Equal((1, null), (lobby.Attempts, lobby.DeliveredAtUtc));
         Assert.Contains("503", lobby.LastError);
@@ -112,13 +112,13 @@ public sealed class LobbySmsScaleOutTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.SecondReminder);
-        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(PhoneOf).Order());
+        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(c => c.Sms().Phone).Order());
 
         await _redis.DisposeAsync();
         await RetryOnTheFirstServerAsync();
 
         // The two reminders in this run; the lobby texts wait, untried.
-        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(PhoneOf).Order());
+        Assert.Equal([LeadPhone, DeputyPhone], _gateway.Drain().Select(c => c.Sms().Phone).Order());
         var lobby = await _w.App.WithDb(db => db.SentEffects.AsNoTracking()
             .Where(e => e.Kind == WaitingNotice.Kind && e.Channel == Channel.Sms).ToListAsync());
         Assert.Equal(EffectLedger.RetriesPerRun + 21, lobby.Count);
@@ -129,7 +129,7 @@ public sealed class LobbySmsScaleOutTests : IAsyncLifetime
     private async Task DeputyWaitsOnTheOtherServerAsync()
     {
         Assert.Equal("lobby", (await InCallAsync(_other, "deputy")).RoomState);
-        Assert.Equal(LeadPhone, PhoneOf(await _gateway.NextAsync()));
+        Assert.Equal(LeadPhone, (await _gateway.NextAsync()).Sms().Phone);
         await LobbyTextAsync(t => t.Attempts == 1);
     }
 
@@ -147,9 +147,6 @@ public sealed class LobbySmsScaleOutTests : IAsyncLifetime
         _connections.Add(hub);
         return await hub.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
     }
-
-    private static string PhoneOf(LoopbackGateway.Call call) =>
-        System.Text.Json.JsonDocument.Parse(call.Body).RootElement.GetProperty("phone").GetString()!;
 
     /// <summary>The ledger's row of the lobby text, once it is as expected (a send is recorded just after the gateway answers).</summary>
     private async Task<SentEffect> LobbyTextAsync(Func<SentEffect, bool> expected)

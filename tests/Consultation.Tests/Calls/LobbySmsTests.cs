@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Consultation.Accounts;
 using Consultation.Calls;
@@ -65,7 +64,7 @@ public sealed class LobbySmsTests : IAsyncLifetime
 
         var check = $"{PublicUrl}/visits/{_visit.Id}/check";
         Assert.Equal((Phones["lead"], $"回访等候：{NameOf(ParticipantRole.Submitter)} 已在{_visit.ItemNumber}视频回访的等候室等候，请尽快进入 {check}"),
-            Sent(await _gateway.NextAsync()));
+            (await _gateway.NextAsync()).Sms());
 
         // The co-handling unit arrives two minutes later, and the deputy's page reloads: no text so soon.
         _w.Advance(TimeSpan.FromMinutes(2));
@@ -78,7 +77,7 @@ public sealed class LobbySmsTests : IAsyncLifetime
         _w.Advance(WaitingNotice.Quiet);
         await deputy.StopAsync();
         await (await InCall("deputy")).InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id);
-        var (phone, text) = Sent(await _gateway.NextAsync());
+        var (phone, text) = (await _gateway.NextAsync()).Sms();
         Assert.Equal(Phones["lead"], phone);
         Assert.Contains(NameOf(ParticipantRole.CoUnit), text);
         Assert.Contains(NameOf(ParticipantRole.Submitter), text);
@@ -110,7 +109,7 @@ public sealed class LobbySmsTests : IAsyncLifetime
         Assert.Equal("lobby", (await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id)).RoomState);
 
         // While the gateway holds the first text, both handlers already have their notice.
-        var held = Sent(await _gateway.NextAsync());
+        var held = (await _gateway.NextAsync()).Sms();
         Assert.Equal((WaitingNotice.Kind, WaitingNotice.Kind), ((await Next(toLead)).Kind, (await Next(toLeadTwo)).Kind));
 
         release.SetResult();
@@ -125,7 +124,7 @@ public sealed class LobbySmsTests : IAsyncLifetime
         _w.Advance(EffectLedger.RetryAfter + TimeSpan.FromSeconds(1));
         await _w.RunReconcileAsync();
 
-        var resent = _gateway.Drain().Select(Sent).ToList();
+        var resent = _gateway.Drain().Select(c => c.Sms()).ToList();
         Assert.Equal([Phones["lead"], Phones["lead.two"]], resent.Select(t => t.Phone).Order());
         Assert.All(resent, t => Assert.Equal(held.Text, t.Text));
         Assert.All(await TextsOf(AllSent), t => Assert.Equal((2, true), (t.Effect.Attempts, t.Effect.DeliveredAtUtc is not null)));
@@ -170,7 +169,7 @@ public sealed class LobbySmsTests : IAsyncLifetime
         _gateway.Answer = (503, "网关维护中");
         var deputy = await InCall("deputy");
         Assert.Equal("lobby", (await deputy.InvokeAsync<JoinResult>(nameof(CallHub.Join), _visit.Id)).RoomState);
-        Assert.Equal(Phones["lead"], Sent(await _gateway.NextAsync()).Phone);
+        Assert.Equal(Phones["lead"], (await _gateway.NextAsync()).Sms().Phone);
         Assert.Single(await TextsOf(t => t.Count == 1 && t[0].Effect.Attempts == 1));
         return deputy;
     }
@@ -184,12 +183,6 @@ public sealed class LobbySmsTests : IAsyncLifetime
     }
 
     private string NameOf(ParticipantRole role) => _visit.Participants.Single(p => p.Role == role).DisplayName;
-
-    private static (string Phone, string Text) Sent(LoopbackGateway.Call call)
-    {
-        var body = JsonDocument.Parse(call.Body).RootElement;
-        return (body.GetProperty("phone").GetString()!, body.GetProperty("text").GetString()!);
-    }
 
     private async Task<HubConnection> InCall(string userName)
     {

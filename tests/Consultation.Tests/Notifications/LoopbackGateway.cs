@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,7 +15,15 @@ public sealed class LoopbackGateway : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Channel<Call> _calls = Channel.CreateUnbounded<Call>();
 
-    public sealed record Call(string Method, string Path, string? ContentType, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+    public sealed record Call(string Method, string Path, string? ContentType, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+    {
+        /// <summary>The text message asked for: the phone and text of the body the SMS channel posts.</summary>
+        public (string Phone, string Text) Sms()
+        {
+            var body = JsonDocument.Parse(Body).RootElement;
+            return (body.GetProperty("phone").GetString()!, body.GetProperty("text").GetString()!);
+        }
+    }
 
     public Uri Url { get; private set; } = null!;
 

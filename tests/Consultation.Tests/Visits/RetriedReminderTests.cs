@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Consultation.Notifications;
 using Consultation.Tests.Items;
 using Consultation.Tests.Notifications;
@@ -44,7 +43,7 @@ public sealed class RetriedReminderTests : IAsyncLifetime
     public async Task A_refused_reminder_is_not_sent_once_the_visit_has_moved_and_the_reminder_for_the_new_time_is()
     {
         await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.FirstReminder);
-        Assert.Contains(await TimeForDeputyAsync(_visit.StartUtc), TextOf(Assert.Single(_sms.Drain())));
+        Assert.Contains(await TimeForDeputyAsync(_visit.StartUtc), Assert.Single(_sms.Drain()).Sms().Text);
 
         var moved = await _w.Ok<VisitDto>(_w.Lead, HttpMethod.Put, $"/api/visits/{_visit.Id}/schedule", new
         {
@@ -63,7 +62,7 @@ public sealed class RetriedReminderTests : IAsyncLifetime
             (stale.LastError, stale.DeliveredAtUtc, stale.Attempts));
 
         await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.FirstReminder, moved.Sequence);
-        var (phone, text) = Sent(Assert.Single(_sms.Drain()));
+        var (phone, text) = Assert.Single(_sms.Drain()).Sms();
         Assert.Equal(Phone, phone);
         Assert.Contains(await TimeForDeputyAsync(moved.StartUtc), text);
         Assert.NotNull((await ReminderTextAsync(sequence: 1)).DeliveredAtUtc);
@@ -73,13 +72,13 @@ public sealed class RetriedReminderTests : IAsyncLifetime
     public async Task A_refused_reminder_is_sent_again_while_the_visit_is_still_ahead()
     {
         await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.FirstReminder);
-        var refused = Sent(Assert.Single(_sms.Drain()));
+        var refused = Assert.Single(_sms.Drain()).Sms();
 
         _sms.Answer = Accepted;
         _w.Advance(EffectLedger.RetryAfter + TimeSpan.FromSeconds(1));
         await _w.RunReconcileAsync();
 
-        Assert.Equal(refused, Sent(Assert.Single(_sms.Drain())));
+        Assert.Equal(refused, Assert.Single(_sms.Drain()).Sms());
         var reminder = await ReminderTextAsync(sequence: 0);
         Assert.Equal((2, null), (reminder.Attempts, reminder.LastError));
         Assert.NotNull(reminder.DeliveredAtUtc);
@@ -116,24 +115,17 @@ public sealed class RetriedReminderTests : IAsyncLifetime
         var cancelled = await _w.Ok<VisitDto>(_w.Lead, HttpMethod.Post, $"/api/visits/{_visit.Id}/cancel",
             new { reason = "代表临时出差", version = _visit.Version });
         await _w.RunVisitJobAsync(_visit.Id, VisitJobKind.Cancellation, cancelled.Sequence);
-        var cancellation = Sent(_sms.Drain().Last());
+        var cancellation = _sms.Drain().Last().Sms();
         Assert.Contains("回访取消", cancellation.Text);
 
         _sms.Answer = Accepted;
         _w.Advance(EffectLedger.RetryAfter + TimeSpan.FromSeconds(1));
         await _w.RunReconcileAsync();
 
-        Assert.Equal(cancellation, Sent(Assert.Single(_sms.Drain())));
+        Assert.Equal(cancellation, Assert.Single(_sms.Drain()).Sms());
         Assert.Equal("not sent: the visit was cancelled", (await ReminderTextAsync(sequence: 0)).LastError);
     }
 
-    private static (string Phone, string Text) Sent(LoopbackGateway.Call call)
-    {
-        var body = JsonDocument.Parse(call.Body).RootElement;
-        return (body.GetProperty("phone").GetString()!, body.GetProperty("text").GetString()!);
-    }
-
-    private static string TextOf(LoopbackGateway.Call call) => Sent(call).Text;
 
     /// <summary>The start as the deputy's texts show it, in their time zone.</summary>
     private async Task<string> TimeForDeputyAsync(DateTime startUtc) =>
