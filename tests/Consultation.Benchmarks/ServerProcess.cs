@@ -50,7 +50,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static Task<ServerProcess> StartAsync(string databaseFile, string environment = "Development",
         IReadOnlyDictionary<string, string>? settings = null)
     {
-        var contentRoot = Path.Combine(RepositoryRoot(), "src", "Consultation.Server");
+        var contentRoot = ContentRoot();
         var serverDll = ServerDll();
         if (!File.Exists(serverDll))
             throw new InvalidOperationException($"{serverDll} is missing: build this project (it builds the server first).");
@@ -70,11 +70,13 @@ public sealed class ServerProcess : IAsyncDisposable
         return LaunchAsync(start, baseUrl, "/health/ready");
     }
 
+    private static string ContentRoot() => Path.Combine(RepositoryRoot(), "src", "Consultation.Server");
+
     private static string ServerDll()
     {
         var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "Configuration").Value!;
-        return Path.Combine(RepositoryRoot(), "src", "Consultation.Server", "bin", configuration, "net10.0", "Consultation.Server.dll");
+        return Path.Combine(ContentRoot(), "bin", configuration, "net10.0", "Consultation.Server.dll");
     }
 
     /// <summary>Starts a process that listens on <paramref name="baseUrl"/> and waits until <paramref name="readyPath"/> answers 200.</summary>
